@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vitest/config';
+
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+
+// The web app lives in web/ and builds into dist/web, which `npm start` serves.
+export default defineConfig({
+  root: `${projectRoot}web`,
+  plugins: [vue()],
+  build: {
+    outDir: `${projectRoot}dist/web`,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+  },
+  server: {
+    proxy: { '/api': `http://127.0.0.1:${process.env.SEGSHEET_API_PORT ?? '3001'}` },
+  },
+  test: {
+    root: projectRoot,
+    include: ['{formulas,server,templates,web}/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'web/e2e/**', 'dist/**'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
