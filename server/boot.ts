@@ -1,0 +1,54 @@
+// openSegsheet: the data folder, the SQLite file, migrations, the demo workbook on first start, and the API app.
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Hono } from 'hono';
+import { createApp } from './app';
+import { openSqlite } from './db/connection';
+import { migrateToLatest } from './db/migrate';
+import { seedDemoOnFirstStart } from './features/demo/demo.seed';
+import { catchUpToday, scheduleMidnight } from './features/recompute/midnight';
+
+export interface SegsheetOptions {
+  dataDir: string;
+  /** Seed the demo workbook on first start (default true). */
+  seedDemo?: boolean;
+}
+
+export interface Segsheet {
+  app: Hono;
+  dbFile: string;
+  close(): Promise<void>;
+}
+
+async function readVersion(): Promise<string> {
+  const text = await readFile(new URL('../package.json', import.meta.url), 'utf8');
+  const pkg = JSON.parse(text) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+}
+
+export async function openSegsheet(options: SegsheetOptions): Promise<Segsheet> {
+  const dataDir = path.resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const dbFile = path.join(dataDir, 'segsheet.db');
+  const { db } = openSqlite(dbFile);
+  try {
+    await migrateToLatest(db);
+    if (options.seedDemo !== false) await seedDemoOnFirstStart(db);
+    await catchUpToday(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const app = createApp({ db, dbFile, version: await readVersion() });
+  const stopMidnight = scheduleMidnight(db, (error) => console.error('[segsheet] midnight recompute failed:', error));
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    dbFile,
+    close: () => {
+      stopMidnight();
+      closing ??= db.destroy();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+// Opens the embedded SQLite database: WAL, foreign keys, busy timeout.
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './database';
+
+export interface Connection {
+  db: Kysely<Database>;
+  sqlite: SQLite.Database;
+}
+
+export function openSqlite(file: string): Connection {
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('cache_size = -65536');
+  const slowMs = Number(process.env.SEGSHEET_LOG_SLOW_MS ?? 0);
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    ...(slowMs > 0
+      ? {
+          log: (event) => {
+            if (event.queryDurationMillis >= slowMs) console.log(`[sql ${event.queryDurationMillis.toFixed(1)} ms] ${event.query.sql.slice(0, 160)}`);
+          },
+        }
+      : {}),
+  });
+  return { db, sqlite };
+}

@@ -1,0 +1,18 @@
+// Runs the migrations at start (they are imported statically: no folder scanning at run time).
+import { Migrator } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import * as m0001 from './migrations/0001-initial';
+import type { Database } from './database';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': m0001,
+};
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

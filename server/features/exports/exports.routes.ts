@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../http/context';
+import { useWorkbookLanguage } from '../../http/helpers';
+import { queryOf } from '../../http/validate';
+import { ExportQuerySchema } from '../../wire';
+import { exportTable } from './exports.service';
+
+export function exportsRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/tables/:id/export', async (c) => {
+    const db = c.var.deps.db;
+    await useWorkbookLanguage(c, db, { tableId: c.req.param('id') });
+    const file = await exportTable(db, c.req.param('id'), queryOf(c, ExportQuerySchema));
+    const ascii = file.filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    });
+  });
+  return app;
+}

@@ -1,0 +1,62 @@
+// Column types detected from every row (not a sample): one value that does not fit and the column is text.
+import type { ImportColumnType } from '../../wire';
+import { parseDateText, parseNumberText } from '../rows/cells';
+
+const NUMBER_START = /^[-+.\d¥￥$]/;
+const LEADING_ZERO = /^[-+]?0\d/;
+const DATE_START = /^\d/;
+const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', '是', '否']);
+
+export class ColumnStats {
+  nonEmpty = 0;
+  numbers = 0;
+  dates = 0;
+  datesWithTime = 0;
+  booleans = 0;
+  firstNotNumber: string | undefined;
+  samples: string[] = [];
+
+  add(raw: string): void {
+    const v = raw.trim();
+    if (v === '') return;
+    const before = this.nonEmpty;
+    this.nonEmpty++;
+    if (this.samples.length < 5 && !this.samples.includes(v)) this.samples.push(v);
+    if (NUMBER_START.test(v) && !LEADING_ZERO.test(v) && parseNumberText(v) !== undefined) this.numbers++;
+    else this.firstNotNumber ??= v;
+    // Dates and booleans are only checked while every value so far was one (a column is all or nothing).
+    if (this.dates === before && DATE_START.test(v)) {
+      const d = parseDateText(v);
+      if (d) {
+        this.dates++;
+        if (d.hadTime) this.datesWithTime++;
+      }
+    }
+    if (this.booleans === before && BOOLEAN_WORDS.has(v.toLowerCase())) this.booleans++;
+  }
+
+  get type(): ImportColumnType {
+    if (this.nonEmpty === 0) return 'text';
+    if (this.numbers === this.nonEmpty) return 'number';
+    if (this.dates === this.nonEmpty) return 'date';
+    if (this.booleans === this.nonEmpty) return 'boolean';
+    return 'text';
+  }
+
+  problems(lang: 'zh-CN' | 'en'): string[] {
+    const out: string[] = [];
+    const t = this.type;
+    if (t === 'date' && this.datesWithTime > 0) {
+      out.push(lang === 'zh-CN' ? `${this.datesWithTime} 个值带有时间，导入时只保留日期` : `${this.datesWithTime} values have a time of day; only the day is kept`);
+    }
+    if (t === 'text' && this.numbers > 0 && this.numbers >= this.nonEmpty * 0.5 && this.firstNotNumber !== undefined) {
+      const n = this.nonEmpty - this.numbers;
+      out.push(
+        lang === 'zh-CN'
+          ? `${n} 个值不是数字（如“${this.firstNotNumber}”），所以按文本导入`
+          : `${n} values are not numbers (e.g. "${this.firstNotNumber}"), so the column is text`,
+      );
+    }
+    return out;
+  }
+}

@@ -1,0 +1,147 @@
+// Filter, sort and search of a user table in SQL. Field ids are checked against the table; values are bound.
+import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import { sqlColumn, sqlTagColumn } from '../../db/ids';
+import { AppError } from '../../http/app-error';
+import { parseWith } from '../../http/validate';
+import { FilterSchema } from '../../wire';
+import type { CellInput, Filter, FilterCondition, Sort } from '../../wire';
+import type { FieldMeta } from '../meta';
+
+type Cond = RawBuilder<boolean>;
+
+function fieldOf(fields: readonly FieldMeta[], fieldId: string): FieldMeta {
+  const f = fields.find((x) => x.id === fieldId);
+  if (!f) throw new AppError('FIELD_NOT_FOUND', { fieldId });
+  return f;
+}
+
+/** Is the field stored as text (compare case-insensitively)? */
+function isTextual(f: FieldMeta): boolean {
+  return f.type === 'text' || f.type === 'select' || (f.type === 'formula' && (f.resultType === 'text' || f.resultType === 'mixed'));
+}
+
+function isBoolean(f: FieldMeta): boolean {
+  return f.type === 'boolean' || (f.type === 'formula' && f.resultType === 'boolean');
+}
+
+function isNumeric(f: FieldMeta): boolean {
+  return f.type === 'number' || (f.type === 'formula' && f.resultType === 'number');
+}
+
+/** A filter value in the stored form of the field. */
+function bindValue(f: FieldMeta, v: CellInput | undefined): string | number | null {
+  if (v === undefined || v === null) return null;
+  if (isBoolean(f)) return v === true || v === 'true' || v === 1 ? 1 : 0;
+  if (isNumeric(f) && typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return v;
+}
+
+function blank(f: FieldMeta): Cond {
+  const c = sql.ref(sqlColumn(f.id));
+  const base = isTextual(f) || f.type === 'date' ? sql<boolean>`(${c} is null or ${c} = '')` : sql<boolean>`${c} is null`;
+  return f.type === 'formula' ? sql<boolean>`(${base} and ${sql.ref(sqlTagColumn(f.id))} is null)` : base;
+}
+
+function conditionSql(fields: readonly FieldMeta[], cond: FilterCondition): Cond {
+  const f = fieldOf(fields, cond.fieldId);
+  const c = sql.ref(sqlColumn(f.id));
+  const col = isTextual(f) ? sql`${c} collate nocase` : c;
+  const values = Array.isArray(cond.value) ? cond.value : [cond.value];
+  const one = (): string | number | null => {
+    if (Array.isArray(cond.value)) throw new AppError('BAD_REQUEST', { reason: `filter op ${cond.op} takes one value` });
+    return bindValue(f, cond.value);
+  };
+  switch (cond.op) {
+    case 'empty':
+      return blank(f);
+    case 'notEmpty':
+      return sql<boolean>`not ${blank(f)}`;
+    case 'eq': {
+      const v = one();
+      return v === null ? blank(f) : sql<boolean>`${col} = ${v}`;
+    }
+    case 'ne': {
+      const v = one();
+      return v === null ? sql<boolean>`not ${blank(f)}` : sql<boolean>`(${c} is null or ${col} <> ${v})`;
+    }
+    case 'gt':
+      return sql<boolean>`${col} > ${one()}`;
+    case 'gte':
+      return sql<boolean>`${col} >= ${one()}`;
+    case 'lt':
+      return sql<boolean>`${col} < ${one()}`;
+    case 'lte':
+      return sql<boolean>`${col} <= ${one()}`;
+    case 'between': {
+      if (!Array.isArray(cond.value) || cond.value.length !== 2) throw new AppError('BAD_REQUEST', { reason: 'between takes [low, high]' });
+      return sql<boolean>`${col} between ${bindValue(f, cond.value[0])} and ${bindValue(f, cond.value[1])}`;
+    }
+    case 'contains':
+      return sql<boolean>`instr(lower(cast(${c} as text)), lower(${String(one() ?? '')})) > 0`;
+    case 'notContains':
+      return sql<boolean>`(${c} is null or instr(lower(cast(${c} as text)), lower(${String(one() ?? '')})) = 0)`;
+    case 'in': {
+      const list = values.filter((v) => v !== undefined).map((v) => bindValue(f, v));
+      const nonNull = list.filter((v) => v !== null);
+      const parts: Cond[] = [];
+      if (nonNull.length > 0) parts.push(sql<boolean>`${col} in (${sql.join(nonNull)})`);
+      if (nonNull.length < list.length) parts.push(blank(f));
+      return parts.length === 0 ? sql<boolean>`0` : sql<boolean>`(${sql.join(parts, sql` or `)})`;
+    }
+  }
+}
+
+const MAX_FILTER_DEPTH = 16;
+
+export function filterSql(fields: readonly FieldMeta[], filter: Filter, depth = 0): Cond {
+  if (depth > MAX_FILTER_DEPTH) throw new AppError('BAD_REQUEST', { reason: 'filter nested too deeply' });
+  const isAnd = 'and' in filter;
+  const items = isAnd ? filter.and : filter.or;
+  if (items.length === 0) return sql<boolean>`1`;
+  const parts = items.map((item) => ('fieldId' in item ? conditionSql(fields, item) : filterSql(fields, item, depth + 1)));
+  return sql<boolean>`(${sql.join(parts, isAnd ? sql` and ` : sql` or `)})`;
+}
+
+/** `q`: rows where any field's text contains the words (case-insensitive). */
+export function searchSql(fields: readonly FieldMeta[], q: string): Cond {
+  const needle = q.trim().toLowerCase();
+  if (needle === '' || fields.length === 0) return sql<boolean>`1`;
+  const parts = fields.map((f) => sql<boolean>`instr(lower(cast(${sql.ref(sqlColumn(f.id))} as text)), ${needle}) > 0`);
+  return sql<boolean>`(${sql.join(parts, sql` or `)})`;
+}
+
+export function parseFilterParam(text: string | undefined): Filter | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  let input: unknown;
+  try {
+    input = JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError('BAD_REQUEST', { reason: 'filter is not valid JSON' });
+  }
+  return parseWith(FilterSchema, input, 'query');
+}
+
+export function parseSortParam(text: string | undefined): Sort {
+  if (text === undefined || text.trim() === '') return [];
+  return text.split(',').map((part) => {
+    const [fieldId = '', dir = 'asc'] = part.trim().split(':');
+    if (dir !== 'asc' && dir !== 'desc') throw new AppError('BAD_REQUEST', { reason: `sort direction must be asc or desc: ${part}` });
+    return { fieldId, dir };
+  });
+}
+
+/** ORDER BY terms: blanks last whatever the direction, then the row id. */
+export function orderSql(fields: readonly FieldMeta[], sort: Sort): RawBuilder<unknown> {
+  const terms: RawBuilder<unknown>[] = [];
+  for (const s of sort) {
+    const f = fieldOf(fields, s.fieldId);
+    const c = sql.ref(sqlColumn(f.id));
+    terms.push(sql`(${c} is null) asc`);
+    if (f.type === 'formula') terms.push(sql`(${sql.ref(sqlTagColumn(f.id))} is not null and ${sql.ref(sqlTagColumn(f.id))} <> 'B') asc`);
+    terms.push(isTextual(f) ? sql`${c} collate nocase ${sql.raw(s.dir)}` : sql`${c} ${sql.raw(s.dir)}`);
+  }
+  terms.push(sql`${sql.ref('id')} asc`);
+  return sql.join(terms);
+}

@@ -1,0 +1,17 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../http/context';
+import { useWorkbookLanguage } from '../../http/helpers';
+import { jsonBody } from '../../http/validate';
+import { SummaryRequestSchema } from '../../wire';
+import { summarize } from './summaries.service';
+
+export function summariesRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.post('/tables/:id/summary', async (c) => {
+    const db = c.var.deps.db;
+    await useWorkbookLanguage(c, db, { tableId: c.req.param('id') });
+    const body = await jsonBody(c, SummaryRequestSchema);
+    return c.json(await summarize(db, c.req.param('id'), body));
+  });
+  return app;
+}

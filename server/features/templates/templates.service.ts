@@ -1,0 +1,138 @@
+// Templates: the catalogue of templates/, and applying a scheme to a table (its outputs become formula fields).
+// "New workbook from a template" is not done yet (see the server report).
+import { countGroups, getTemplate, outputNameConflicts, renderTemplate } from '../../../templates';
+import type { Template } from '../../../templates';
+import type { Transaction } from 'kysely';
+import type { Database, Executor } from '../../db/database';
+import { inTransaction } from '../../db/transaction';
+import { AppError, notFound } from '../../http/app-error';
+import type { Field, Table } from '../../wire';
+import { deriveCustomers } from './transactions';
+import { tableToDto } from '../dto';
+import { createField } from '../fields/fields.service';
+import { getTable, getWorkbook, listFields } from '../meta';
+import { readRows } from '../rows/rows.repository';
+import { recordOperation } from '../history/history.service';
+
+export interface ApplyBody {
+  tableId: string;
+  mapping: Record<string, string>;
+  parameters?: Record<string, unknown> | undefined;
+  dryRun?: boolean | undefined;
+  onConflict?: 'ask' | 'rename' | undefined;
+  source?: 'table' | 'transactions' | undefined;
+  rows?: string | undefined;
+}
+
+export interface ApplyResult {
+  table: Table;
+  fields: Field[];
+  groups: Record<string, { key: string; value: string; count: number }[]>;
+}
+
+export function requireTemplate(id: string): Template {
+  const t = getTemplate(id);
+  if (!t) throw notFound('template', id);
+  return t;
+}
+
+/** Thrown inside the transaction of a dry run to roll it back with its answer. */
+class DryRun extends Error {
+  constructor(readonly result: ApplyResult) {
+    super('dry run');
+  }
+}
+
+/** Renders the template for a table (mapping: inputKey → field NAME) and makes its output fields in order. */
+async function applyToTable(
+  trx: Transaction<Database>,
+  template: Template,
+  tableId: string,
+  mapping: Record<string, string>,
+  body: ApplyBody,
+): Promise<ApplyResult> {
+  const table = await getTable(trx, tableId);
+  const wb = await getWorkbook(trx, table.workbookId);
+  const language = wb.language;
+  const fields = await listFields(trx, table.id);
+  const { conflicts, renamed } = outputNameConflicts(template, language, fields.map((f) => f.name));
+  if (conflicts.length > 0 && body.onConflict !== 'rename') {
+    throw new AppError('TEMPLATE_FIELD_EXISTS', { outputs: conflicts, names: conflicts.map((k) => template.outputs.find((o) => o.key === k)?.name[language === 'en' ? 'en' : 'zh'] ?? k) });
+  }
+  const rendered = renderTemplate(template, {
+    language,
+    mapping,
+    ...(body.parameters ? { parameters: body.parameters } : {}),
+    ...(conflicts.length > 0 ? { outputNames: renamed } : {}),
+  });
+  if (!rendered.ok) {
+    const missing = rendered.problems.filter((p) => p.code === 'TEMPLATE_INPUT_MISSING');
+    const problems = rendered.problems.map((p) => ({ code: p.code, key: p.key ?? null, message: p.message }));
+    if (missing.length > 0) throw new AppError('TEMPLATE_INPUT_MISSING', { inputs: missing.map((p) => p.key ?? '').join(', '), problems });
+    const invalidName = rendered.problems.find((p) => p.code === 'INVALID_NAME');
+    if (invalidName) throw new AppError('INVALID_NAME', { name: invalidName.key ?? '', reason: 'brackets', problems });
+    throw new AppError('BAD_REQUEST', { reason: rendered.problems.map((p) => p.message).join('; '), problems });
+  }
+  const made: Field[] = [];
+  const groups: ApplyResult['groups'] = {};
+  for (const output of rendered.outputs) {
+    const field = await createField(
+      trx,
+      table.id,
+      {
+        name: output.name,
+        type: 'formula',
+        formula: output.formula,
+        ...(output.groups ? { groups: output.groups.map((g) => ({ value: g.value, color: g.color, description: g.description, action: g.action })) } : {}),
+        ...(output.description ? { description: output.description } : {}),
+        ...(output.format ? { format: output.format } : {}),
+      },
+      { record: false },
+    );
+    made.push(field);
+    if (output.groups) {
+      const metas = await listFields(trx, table.id);
+      const meta = metas.find((m) => m.id === field.id);
+      const values = meta ? (await readRows(trx, table.id, [meta], {})).map((r) => r.cells[field.id] ?? null) : [];
+      groups[output.key] = countGroups(output, values).groups?.map((g) => ({ ...g })) ?? [];
+    }
+  }
+  return { table: await tableToDto(trx, table), fields: made, groups };
+}
+
+export async function applyTemplate(db: Executor, templateId: string, body: ApplyBody): Promise<ApplyResult> {
+  const template = requireTemplate(templateId);
+  try {
+    return await inTransaction(db, async (trx) => {
+      let result: ApplyResult;
+      let extra: Field[] = [];
+      if (body.source === 'transactions') {
+        const derived = await deriveCustomers(trx, template, body);
+        result = await applyToTable(trx, template, derived.customerTableId, derived.mapping, body);
+        extra = derived.made;
+      } else {
+        const fields = await listFields(trx, (await getTable(trx, body.tableId)).id);
+        const mapping: Record<string, string> = {};
+        for (const [key, fieldId] of Object.entries(body.mapping)) {
+          const f = fields.find((x) => x.id === fieldId);
+          if (!f) throw new AppError('FIELD_NOT_FOUND', { fieldId, input: key });
+          mapping[key] = f.name;
+        }
+        result = await applyToTable(trx, template, body.tableId, mapping, body);
+      }
+      if (body.dryRun) throw new DryRun(result);
+      const made = [...extra, ...result.fields];
+      await recordOperation(
+        trx,
+        result.table.workbookId,
+        { en: `Apply template ${template.name.en}`, zh: `应用模板“${template.name.zh}”` },
+        { kind: 'batch', ops: made.map((f) => ({ kind: 'field.restore' as const, fieldId: f.id })) },
+        { kind: 'batch', ops: [...made].reverse().map((f) => ({ kind: 'field.trash' as const, fieldId: f.id })) },
+      );
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof DryRun) return error.result;
+    throw error;
+  }
+}

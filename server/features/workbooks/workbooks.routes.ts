@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../http/context';
+import { useWorkbookLanguage } from '../../http/helpers';
+import { jsonBody } from '../../http/validate';
+import { WorkbookCreateSchema, WorkbookPatchSchema } from '../../wire';
+import { createWorkbook, listWorkbooks, patchWorkbook, readWorkbook, trashWorkbook } from './workbooks.service';
+
+export function workbooksRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/workbooks', async (c) => c.json(await listWorkbooks(c.var.deps.db)));
+  app.post('/workbooks', async (c) => {
+    const body = await jsonBody(c, WorkbookCreateSchema);
+    return c.json(await createWorkbook(c.var.deps.db, body), 201);
+  });
+  app.get('/workbooks/:id', async (c) => {
+    await useWorkbookLanguage(c, c.var.deps.db, { workbookId: c.req.param('id') });
+    return c.json(await readWorkbook(c.var.deps.db, c.req.param('id')));
+  });
+  app.patch('/workbooks/:id', async (c) => {
+    await useWorkbookLanguage(c, c.var.deps.db, { workbookId: c.req.param('id') });
+    const body = await jsonBody(c, WorkbookPatchSchema);
+    return c.json(await patchWorkbook(c.var.deps.db, c.req.param('id'), body));
+  });
+  app.delete('/workbooks/:id', async (c) => {
+    await useWorkbookLanguage(c, c.var.deps.db, { workbookId: c.req.param('id') });
+    await trashWorkbook(c.var.deps.db, c.req.param('id'));
+    return c.body(null, 204);
+  });
+  return app;
+}

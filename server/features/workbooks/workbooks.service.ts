@@ -1,0 +1,54 @@
+// Workbooks: list, create, rename, as-of date, language, trash.
+import type { Executor } from '../../db/database';
+import { newId, nowIso } from '../../db/ids';
+import { inTransaction } from '../../db/transaction';
+import type { Workbook, WorkbookCreate, WorkbookPatch } from '../../wire';
+import { workbookToDto } from '../dto';
+import { getWorkbook } from '../meta';
+import { checkName } from '../names';
+import { moveToTrash } from '../trash/trash.service';
+import { recomputeWorkbook } from '../recompute/recompute.service';
+
+export async function listWorkbooks(db: Executor): Promise<Workbook[]> {
+  const rows = await db.selectFrom('workbooks').select('id').where('deleted_at', 'is', null).orderBy('created_at').execute();
+  const out: Workbook[] = [];
+  for (const r of rows) out.push(await workbookToDto(db, await getWorkbook(db, r.id)));
+  return out;
+}
+
+export async function readWorkbook(db: Executor, id: string): Promise<Workbook> {
+  return workbookToDto(db, await getWorkbook(db, id));
+}
+
+export async function createWorkbook(db: Executor, input: WorkbookCreate): Promise<Workbook> {
+  const name = checkName(input.name);
+  const id = newId('w');
+  const now = nowIso();
+  await db
+    .insertInto('workbooks')
+    .values({ id, name, language: input.language ?? 'zh-CN', as_of: input.asOf ?? null, dashboard: null, created_at: now, updated_at: now, deleted_at: null })
+    .execute();
+  return readWorkbook(db, id);
+}
+
+export async function patchWorkbook(db: Executor, id: string, patch: WorkbookPatch): Promise<Workbook> {
+  return inTransaction(db, async (trx) => {
+    const wb = await getWorkbook(trx, id);
+    const name = patch.name !== undefined ? checkName(patch.name) : wb.name;
+    const asOf = patch.asOf !== undefined ? patch.asOf : wb.asOf;
+    await trx
+      .updateTable('workbooks')
+      .set({ name, language: patch.language ?? wb.language, as_of: asOf, updated_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
+    if (asOf !== wb.asOf) await recomputeWorkbook(trx, id, { onlyToday: true });
+    return readWorkbook(trx, id);
+  });
+}
+
+export async function trashWorkbook(db: Executor, id: string): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const wb = await getWorkbook(trx, id);
+    await moveToTrash(trx, { kind: 'workbook', objectId: id, workbookId: id, tableId: null, name: wb.name });
+  });
+}

@@ -1,0 +1,88 @@
+// GET /api/openapi.json: every route, its body and answer, generated from the zod schemas of wire.ts.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from './http/context';
+import * as w from './wire';
+
+interface RouteDoc {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  body?: z.ZodType;
+  answer?: z.ZodType;
+  status?: number;
+  query?: z.ZodObject;
+}
+
+const ROUTES: RouteDoc[] = [
+  { method: 'get', path: '/api/health', summary: 'Health, version, database and row counts', answer: w.HealthSchema },
+  { method: 'get', path: '/api/workbooks', summary: 'List workbooks', answer: z.array(w.WorkbookSchema) },
+  { method: 'post', path: '/api/workbooks', summary: 'Create a workbook', body: w.WorkbookCreateSchema, answer: w.WorkbookSchema, status: 201 },
+  { method: 'get', path: '/api/workbooks/{id}', summary: 'A workbook', answer: w.WorkbookSchema },
+  { method: 'patch', path: '/api/workbooks/{id}', summary: 'Rename, language, as-of date (recomputes TODAY())', body: w.WorkbookPatchSchema, answer: w.WorkbookSchema },
+  { method: 'delete', path: '/api/workbooks/{id}', summary: 'Move a workbook to the trash', status: 204 },
+  { method: 'post', path: '/api/workbooks/{id}/tables', summary: 'Create a table', body: w.TableCreateSchema, answer: w.TableSchema, status: 201 },
+  { method: 'get', path: '/api/tables/{id}', summary: 'A table with its fields', answer: w.TableSchema },
+  { method: 'patch', path: '/api/tables/{id}', summary: 'Rename, reorder fields', body: w.TablePatchSchema, answer: w.TableSchema },
+  { method: 'delete', path: '/api/tables/{id}', summary: 'Move a table to the trash', status: 204 },
+  { method: 'post', path: '/api/tables/{id}/fields', summary: 'Add a field (a formula field is filled before the answer)', body: w.FieldInputSchema, answer: w.FieldSchema, status: 201 },
+  { method: 'patch', path: '/api/fields/{id}', summary: 'Rename, retype (TYPE_CHANGE_LOSSY unless confirm), edit formula/options/groups', body: w.FieldPatchSchema, answer: w.FieldSchema },
+  { method: 'delete', path: '/api/fields/{id}', summary: 'Move a field to the trash', status: 204 },
+  { method: 'get', path: '/api/tables/{id}/rows', summary: 'A page of rows (sort, filter, q)', query: w.RowsQuerySchema, answer: w.RowsPageSchema },
+  { method: 'post', path: '/api/tables/{id}/rows', summary: 'Insert rows (≤ 10,000)', body: w.RowsInsertSchema, answer: w.RowsInsertResultSchema, status: 201 },
+  { method: 'patch', path: '/api/tables/{id}/rows', summary: 'Update rows (optimistic versions)', body: w.RowsUpdateSchema, answer: w.WriteResultSchema },
+  { method: 'delete', path: '/api/tables/{id}/rows', summary: 'Delete rows', body: w.RowsDeleteSchema, answer: w.WriteResultSchema },
+  { method: 'post', path: '/api/tables/{id}/formulas/check', summary: 'Check a formula, preview 20 values', body: w.FormulaCheckSchema, answer: w.FormulaCheckResultSchema },
+  { method: 'get', path: '/api/tables/{id}/rows/{rowId}/explain/{fieldId}', summary: 'Evaluation trace of a formula cell', answer: w.ExplainResultSchema },
+  { method: 'post', path: '/api/tables/{id}/summary', summary: 'Group summary in SQL', body: w.SummaryRequestSchema, answer: w.SummaryResultSchema },
+  { method: 'post', path: '/api/workbooks/{id}/undo', summary: 'Undo the latest edit', answer: w.UndoResultSchema },
+  { method: 'post', path: '/api/workbooks/{id}/redo', summary: 'Redo the latest undone edit', answer: w.UndoResultSchema },
+  { method: 'get', path: '/api/workbooks/{id}/trash', summary: 'Trashed workbook, tables and fields', answer: w.TrashListSchema },
+  { method: 'get', path: '/api/trash', summary: 'Trashed workbooks', answer: w.TrashListSchema },
+  { method: 'post', path: '/api/trash/{id}/restore', summary: 'Restore from the trash', answer: w.RestoreResultSchema },
+  { method: 'post', path: '/api/workbooks/{id}/imports', summary: 'Upload CSV / CSV.gz / XLSX (multipart "file" or raw body with ?filename=, ?sheet=)', answer: w.ImportPreviewSchema, status: 201 },
+  { method: 'post', path: '/api/imports/{id}/commit', summary: 'Commit an import (new table or append with mapping)', body: w.ImportCommitSchema, answer: w.ImportCommitResultSchema },
+  { method: 'get', path: '/api/imports/{id}/events', summary: 'Server-sent events: progress {rows,total}, done, error' },
+  { method: 'get', path: '/api/tables/{id}/export', summary: 'Export CSV (UTF-8 with BOM) or XLSX', query: w.ExportQuerySchema },
+  { method: 'get', path: '/api/workbooks/{id}/dashboard', summary: 'The saved dashboard', answer: w.DashboardSchema },
+  { method: 'put', path: '/api/workbooks/{id}/dashboard', summary: 'Save the dashboard', body: w.DashboardSchema, answer: w.DashboardSchema },
+  { method: 'get', path: '/api/templates', summary: 'The template catalogue' },
+  { method: 'get', path: '/api/templates/{id}', summary: 'One template' },
+  { method: 'post', path: '/api/templates/{id}/apply', summary: 'Apply a template to a table, or from transactions (dryRun, onConflict)' },
+  { method: 'post', path: '/api/templates/{id}/workbooks', summary: "A new workbook with the template's sample data, outputs and charts", answer: w.WorkbookSchema, status: 201 },
+];
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): unknown {
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+}
+
+export function openApiDocument(version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  const errorSchema = jsonSchema(w.ErrorEnvelopeSchema, 'output');
+  for (const r of ROUTES) {
+    const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const query = r.query ? Object.keys(r.query.shape).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })) : [];
+    const status = String(r.status ?? 200);
+    paths[r.path] ??= {};
+    (paths[r.path] as Record<string, unknown>)[r.method] = {
+      summary: r.summary,
+      parameters: [...params, ...query],
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
+      responses: {
+        [status]: r.answer ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.answer, 'output') } } } : { description: 'OK' },
+        default: { description: 'Error', content: { 'application/json': { schema: errorSchema } } },
+      },
+    };
+  }
+  return { openapi: '3.1.0', info: { title: 'Segsheet API', version }, paths };
+}
+
+export function openApiRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  let cached: Record<string, unknown> | undefined;
+  app.get('/openapi.json', (c) => {
+    cached ??= openApiDocument(c.var.deps.version);
+    return c.json(cached);
+  });
+  return app;
+}

@@ -1,0 +1,384 @@
+// Every type that crosses the wire (shared/API.md), defined once as a zod schema with its inferred TS type.
+// The web app imports these with `import type { … } from '../server/wire'`; keep the export names stable.
+import { z } from 'zod';
+import { ERROR_CODES } from './http/app-error';
+
+// ---------- values ----------
+export const FORMULA_ERROR_CODES = ['#DIV/0!', '#VALUE!', '#NAME?', '#REF!', '#NUM!', '#N/A', '#CYCLE!'] as const;
+export const ErrorValueSchema = z.object({
+  error: z.enum(FORMULA_ERROR_CODES),
+  message: z.string().optional(),
+});
+export type ErrorCellValue = z.infer<typeof ErrorValueSchema>;
+/** A cell value in its JSON form: number, text, boolean, "YYYY-MM-DD" (as text), null for blank, or an error. */
+export const CellValueSchema = z.union([z.number(), z.string(), z.boolean(), z.null(), ErrorValueSchema]);
+export type CellValue = z.infer<typeof CellValueSchema>;
+/** What a client may write into a cell (errors are never written by clients). */
+export const CellInputSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+export type CellInput = z.infer<typeof CellInputSchema>;
+
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const LanguageSchema = z.enum(['zh-CN', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+// ---------- names ----------
+/** Names of workbooks, tables and fields: any character but { } [ ] (checked by the server with INVALID_NAME). */
+export const NameSchema = z.string().max(200);
+
+// ---------- fields ----------
+export const FIELD_TYPES = ['text', 'number', 'date', 'boolean', 'select', 'formula'] as const;
+export const FieldTypeSchema = z.enum(FIELD_TYPES);
+export type FieldType = z.infer<typeof FieldTypeSchema>;
+export const RESULT_TYPES = ['text', 'number', 'date', 'boolean', 'mixed'] as const;
+export const ResultTypeSchema = z.enum(RESULT_TYPES);
+export type ResultType = z.infer<typeof ResultTypeSchema>;
+
+export const SelectOptionSchema = z.object({ value: z.string().min(1).max(500), color: z.string().max(50) });
+export type SelectOption = z.infer<typeof SelectOptionSchema>;
+export const FieldGroupSchema = z.object({
+  value: z.string().min(1).max(500),
+  color: z.string().max(50),
+  description: z.string().max(2000).optional(),
+  action: z.string().max(2000).optional(),
+});
+export type FieldGroup = z.infer<typeof FieldGroupSchema>;
+
+export const FieldSchema = z.object({
+  id: z.string(),
+  tableId: z.string(),
+  name: z.string(),
+  type: FieldTypeSchema,
+  /** Shown form, with names. */
+  formula: z.string().optional(),
+  resultType: ResultTypeSchema.optional(),
+  options: z.array(SelectOptionSchema).optional(),
+  groups: z.array(FieldGroupSchema).optional(),
+  description: z.string().optional(),
+  format: z.string().optional(),
+  hidden: z.boolean().optional(),
+});
+export type Field = z.infer<typeof FieldSchema>;
+
+export const FieldInputSchema = z.object({
+  name: NameSchema,
+  type: FieldTypeSchema,
+  formula: z.string().max(8000).optional(),
+  options: z.array(SelectOptionSchema).max(1000).optional(),
+  groups: z.array(FieldGroupSchema).max(1000).optional(),
+  description: z.string().max(5000).optional(),
+  format: z.string().max(200).optional(),
+  hidden: z.boolean().optional(),
+});
+export type FieldInput = z.infer<typeof FieldInputSchema>;
+
+export const FieldPatchSchema = FieldInputSchema.partial().extend({
+  /** Apply a lossy type change (values that do not convert become blank). */
+  confirm: z.boolean().optional(),
+});
+export type FieldPatch = z.infer<typeof FieldPatchSchema>;
+
+// ---------- tables and workbooks ----------
+export const TableSummarySchema = z.object({
+  id: z.string(),
+  workbookId: z.string(),
+  name: z.string(),
+  rowCount: z.number().int(),
+  fieldCount: z.number().int(),
+});
+export type TableSummary = z.infer<typeof TableSummarySchema>;
+
+export const TableSchema = z.object({
+  id: z.string(),
+  workbookId: z.string(),
+  name: z.string(),
+  fields: z.array(FieldSchema),
+  rowCount: z.number().int(),
+});
+export type Table = z.infer<typeof TableSchema>;
+
+export const WorkbookSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  language: LanguageSchema,
+  /** What TODAY() means; null: the current date. */
+  asOf: IsoDateSchema.nullable(),
+  tables: z.array(TableSummarySchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Workbook = z.infer<typeof WorkbookSchema>;
+
+export const WorkbookCreateSchema = z.object({
+  name: NameSchema,
+  language: LanguageSchema.optional(),
+  asOf: IsoDateSchema.nullable().optional(),
+});
+export type WorkbookCreate = z.infer<typeof WorkbookCreateSchema>;
+export const WorkbookPatchSchema = WorkbookCreateSchema.partial();
+export type WorkbookPatch = z.infer<typeof WorkbookPatchSchema>;
+
+export const TableCreateSchema = z.object({
+  name: NameSchema,
+  fields: z.array(FieldInputSchema).max(1000).optional(),
+});
+export type TableCreate = z.infer<typeof TableCreateSchema>;
+export const TablePatchSchema = z.object({
+  name: NameSchema.optional(),
+  /** Every field id of the table, in the new order. */
+  fieldOrder: z.array(z.string()).optional(),
+});
+export type TablePatch = z.infer<typeof TablePatchSchema>;
+
+// ---------- rows and changes ----------
+export const RowSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  cells: z.record(z.string(), CellValueSchema),
+});
+export type Row = z.infer<typeof RowSchema>;
+
+export const ChangeSchema = z.object({
+  tableId: z.string(),
+  rowId: z.string(),
+  version: z.number().int(),
+  cells: z.record(z.string(), CellValueSchema),
+});
+export type Change = z.infer<typeof ChangeSchema>;
+
+/** What every write answers: the cells written and every formula cell that changed; past 5,000 cells, refetch. */
+export const WriteResultSchema = z.object({
+  changes: z.array(ChangeSchema),
+  refetch: z.array(z.string()).optional(),
+});
+export type WriteResult = z.infer<typeof WriteResultSchema>;
+
+export const MAX_BATCH_ROWS = 10_000;
+export const MAX_PAGE_ROWS = 1_000;
+export const MAX_CHANGED_CELLS = 5_000;
+
+export const RowsInsertSchema = z.object({
+  rows: z.array(z.object({ cells: z.record(z.string(), CellInputSchema) })).min(1).max(MAX_BATCH_ROWS),
+});
+export type RowsInsert = z.infer<typeof RowsInsertSchema>;
+export const RowsInsertResultSchema = WriteResultSchema.extend({ rows: z.array(RowSchema) });
+export type RowsInsertResult = z.infer<typeof RowsInsertResultSchema>;
+
+export const RowsUpdateSchema = z.object({
+  rows: z
+    .array(z.object({ id: z.string(), version: z.number().int().optional(), cells: z.record(z.string(), CellInputSchema) }))
+    .min(1)
+    .max(MAX_BATCH_ROWS),
+});
+export type RowsUpdate = z.infer<typeof RowsUpdateSchema>;
+export const RowsDeleteSchema = z.object({ ids: z.array(z.string()).min(1).max(MAX_BATCH_ROWS) });
+export type RowsDelete = z.infer<typeof RowsDeleteSchema>;
+
+// ---------- filters, sort, pages ----------
+export const FILTER_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'contains', 'notContains', 'empty', 'notEmpty', 'in'] as const;
+export const FilterOpSchema = z.enum(FILTER_OPS);
+export type FilterOp = z.infer<typeof FilterOpSchema>;
+export const FilterConditionSchema = z.object({
+  fieldId: z.string(),
+  op: FilterOpSchema,
+  value: z.union([CellInputSchema, z.array(CellInputSchema)]).optional(),
+});
+export type FilterCondition = z.infer<typeof FilterConditionSchema>;
+export type Filter = { and: (FilterCondition | Filter)[] } | { or: (FilterCondition | Filter)[] };
+const FilterItemSchema: z.ZodType<FilterCondition | Filter> = z.lazy(() => z.union([FilterConditionSchema, FilterSchema]));
+export const FilterSchema: z.ZodType<Filter> = z.union([
+  z.strictObject({ and: z.array(FilterItemSchema) }),
+  z.strictObject({ or: z.array(FilterItemSchema) }),
+]);
+
+export const SortSchema = z.array(z.object({ fieldId: z.string(), dir: z.enum(['asc', 'desc']) }));
+export type Sort = z.infer<typeof SortSchema>;
+
+/** Query of GET /api/tables/:id/rows: sort is "fieldId:asc,fieldId:desc", filter is Filter as JSON text. */
+export const RowsQuerySchema = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_ROWS).default(100),
+  sort: z.string().optional(),
+  filter: z.string().optional(),
+  q: z.string().max(1000).optional(),
+});
+export type RowsQuery = z.infer<typeof RowsQuerySchema>;
+export const RowsPageSchema = z.object({ rows: z.array(RowSchema), total: z.number().int() });
+export type RowsPage = z.infer<typeof RowsPageSchema>;
+
+// ---------- formulas ----------
+export const DiagnosticSchema = z.object({ code: z.string(), message: z.string(), start: z.number().int(), end: z.number().int() });
+export type Diagnostic = z.infer<typeof DiagnosticSchema>;
+export const FormulaCheckSchema = z.object({ source: z.string().max(8000), fieldId: z.string().optional() });
+export type FormulaCheck = z.infer<typeof FormulaCheckSchema>;
+export const FormulaCheckResultSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    resultType: ResultTypeSchema,
+    preview: z.array(z.object({ rowId: z.string(), value: CellValueSchema })),
+  }),
+  z.object({ ok: z.literal(false), diagnostics: z.array(DiagnosticSchema) }),
+]);
+export type FormulaCheckResult = z.infer<typeof FormulaCheckResultSchema>;
+
+export type TraceNode = {
+  text: string;
+  start: number;
+  end: number;
+  value: CellValue;
+  note?: string;
+  /** Column functions' facts (rank, count below, cumulative share…). */
+  facts?: readonly { label: string; value: CellValue }[];
+  children: readonly TraceNode[];
+};
+export const TraceNodeSchema: z.ZodType<TraceNode> = z.lazy(() =>
+  z.object({
+    text: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    value: CellValueSchema,
+    note: z.string().optional(),
+    facts: z.array(z.object({ label: z.string(), value: CellValueSchema })).optional(),
+    children: z.array(TraceNodeSchema),
+  }),
+);
+export const ExplainResultSchema = z.object({ value: CellValueSchema, trace: TraceNodeSchema });
+export type ExplainResult = z.infer<typeof ExplainResultSchema>;
+
+// ---------- summary ----------
+export const MeasureSchema = z.object({ op: z.enum(['sum', 'avg', 'min', 'max']), fieldId: z.string() });
+export type Measure = z.infer<typeof MeasureSchema>;
+export const SummaryRequestSchema = z.object({
+  groupBy: z.array(z.string()).min(1).max(2),
+  measures: z.array(MeasureSchema).max(20).optional(),
+  filter: FilterSchema.optional(),
+});
+export type SummaryRequest = z.infer<typeof SummaryRequestSchema>;
+export const SummaryGroupSchema = z.object({
+  key: z.array(CellValueSchema),
+  count: z.number().int(),
+  measures: z.array(CellValueSchema),
+  share: z.number(),
+});
+export type SummaryGroup = z.infer<typeof SummaryGroupSchema>;
+export const SummaryResultSchema = z.object({ groups: z.array(SummaryGroupSchema), total: z.number().int() });
+export type SummaryResult = z.infer<typeof SummaryResultSchema>;
+
+// ---------- history, trash ----------
+export const UndoResultSchema = WriteResultSchema.extend({ description: z.string() });
+export type UndoResult = z.infer<typeof UndoResultSchema>;
+
+export const TrashItemSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['workbook', 'table', 'field']),
+  name: z.string(),
+  workbookId: z.string(),
+  tableId: z.string().nullable(),
+  deletedAt: z.string(),
+});
+export type TrashItem = z.infer<typeof TrashItemSchema>;
+export const TrashListSchema = z.object({ items: z.array(TrashItemSchema) });
+export type TrashList = z.infer<typeof TrashListSchema>;
+export const RestoreResultSchema = z.object({
+  kind: z.enum(['workbook', 'table', 'field']),
+  workbookId: z.string(),
+  tableId: z.string().nullable(),
+  fieldId: z.string().nullable(),
+});
+export type RestoreResult = z.infer<typeof RestoreResultSchema>;
+
+// ---------- imports ----------
+export const IMPORT_COLUMN_TYPES = ['text', 'number', 'date', 'boolean'] as const;
+export const ImportColumnTypeSchema = z.enum(IMPORT_COLUMN_TYPES);
+export type ImportColumnType = z.infer<typeof ImportColumnTypeSchema>;
+export const ImportPreviewSchema = z.object({
+  id: z.string(),
+  filename: z.string(),
+  encoding: z.string(),
+  /** null for XLSX. */
+  delimiter: z.string().nullable(),
+  /** XLSX sheet names, and the one read. */
+  sheets: z.array(z.string()).optional(),
+  sheet: z.string().optional(),
+  rowCount: z.number().int(),
+  columns: z.array(
+    z.object({
+      name: z.string(),
+      type: ImportColumnTypeSchema,
+      samples: z.array(z.string()),
+      /** Notes and problems, in the request's language (e.g. "times were dropped, the day is kept"). */
+      problems: z.array(z.string()),
+    }),
+  ),
+  /** The first 20 data rows as read (text), one entry per column. */
+  rows: z.array(z.array(z.string().nullable())),
+  /** Rows that cannot be read as they are (ragged rows, broken quotes): the first 100. */
+  badRows: z.array(z.lazy(() => BadRowSchema)),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+export const ImportCommitSchema = z.object({
+  target: z.union([
+    z.object({ name: NameSchema }),
+    z.object({ tableId: z.string(), mapping: z.record(z.string(), z.string().nullable()) }),
+  ]),
+  types: z.record(z.string(), ImportColumnTypeSchema).optional(),
+  badRows: z.enum(['skip', 'abort']).default('abort'),
+});
+export type ImportCommit = z.input<typeof ImportCommitSchema>;
+export const BadRowSchema = z.object({ row: z.number().int(), column: z.string(), value: z.string().nullable(), reason: z.string() });
+export type BadRow = z.infer<typeof BadRowSchema>;
+export const ImportCommitResultSchema = z.object({
+  tableId: z.string(),
+  inserted: z.number().int(),
+  skipped: z.number().int(),
+  badRows: z.array(BadRowSchema),
+});
+export type ImportCommitResult = z.infer<typeof ImportCommitResultSchema>;
+
+export const ExportQuerySchema = z.object({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  sort: z.string().optional(),
+  filter: z.string().optional(),
+  q: z.string().max(1000).optional(),
+  /** Comma-separated field ids; default: the visible fields. */
+  fields: z.string().optional(),
+});
+export type ExportQuery = z.infer<typeof ExportQuerySchema>;
+
+// ---------- dashboard ----------
+export const ChartSchema = z.object({
+  id: z.string(),
+  tableId: z.string(),
+  kind: z.string().max(50),
+  title: z.string().max(500).optional(),
+  fields: z.array(z.string()).max(10),
+  measures: z.array(MeasureSchema).max(10).optional(),
+  filter: FilterSchema.optional(),
+  place: z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() }),
+  options: z.record(z.string(), z.unknown()).optional(),
+});
+export type Chart = z.infer<typeof ChartSchema>;
+export const DashboardSchema = z.object({ charts: z.array(ChartSchema).max(200) });
+export type Dashboard = z.infer<typeof DashboardSchema>;
+
+// ---------- health, errors ----------
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  database: z.object({ dialect: z.string(), file: z.string() }),
+  workbooks: z.number().int(),
+  tables: z.number().int(),
+  rows: z.number().int(),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+export { ERROR_CODES };
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export const ErrorEnvelopeSchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;
