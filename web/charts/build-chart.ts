@@ -1,0 +1,39 @@
+// From a spec, its fetched data and the table's fields to the chart model a <ChartView> draws.
+import type { Field } from '../../server/wire';
+import { buildCrosstab } from './crosstab';
+import { buildDistribution } from './distribution';
+import type { ChartDataResult } from './fetch-chart-data';
+import { buildHistogram } from './histogram';
+import { buildPareto } from './pareto';
+import type { ChartSpec } from './spec';
+import { errorState } from './states';
+import { baseOption, type ChartContext, type ChartModel } from './theme';
+
+export function buildChart(spec: ChartSpec, result: ChartDataResult, fields: readonly Field[], ctx: ChartContext): ChartModel {
+  if (!result.ok) return { option: baseOption(ctx), keys: {}, state: errorState(ctx, result.error) };
+  const field = (id: string | undefined): Field | undefined => (id === undefined ? undefined : fields.find((f) => f.id === id));
+  const measureField = spec.measure.op === 'count' ? undefined : field(spec.measure.fieldId);
+  const measure = spec.measure;
+  const data = result.data;
+  const withMeasure = <T extends object>(o: T): T & { measureField?: Field } => (measureField ? { ...o, measureField } : o);
+  switch (data.kind) {
+    case 'summary':
+      if (spec.kind === 'crosstab') {
+        return buildCrosstab(withMeasure({ rowField: field(spec.groupBy[0]), colField: field(spec.groupBy[1]), measure, groups: data.groups }), ctx);
+      }
+      if (spec.kind === 'bar' || spec.kind === 'donut' || spec.kind === 'treemap') {
+        return buildDistribution(withMeasure({ kind: spec.kind, field: field(spec.groupBy[0]), measure, groups: data.groups }), ctx);
+      }
+      break;
+    case 'pareto': {
+      const abcField = field(spec.groupBy[0]);
+      return buildPareto({
+        valueField: measureField, customers: data.customers, totalCount: data.totalCount,
+        ...(abcField ? { abcField } : {}), ...(data.bands ? { bands: data.bands } : {}),
+      }, ctx);
+    }
+    case 'histogram':
+      return buildHistogram({ field: measureField, bins: data.bins }, ctx);
+  }
+  return { option: baseOption(ctx), keys: {}, state: errorState(ctx, { status: 0, code: 'BAD_REQUEST', message: `${spec.kind}?` }) };
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { Chart } from '../../server/wire';
+import { addChart, cardStyle, moveChart, removeChart, resizeChart } from './dashboard-layout';
+
+const chart = (id: string, y: number, w = 2, h = 1): Chart => ({ id, tableId: 't', kind: 'bar', fields: ['f'], place: { x: 0, y, w, h } });
+const ids = (cs: Chart[]) => cs.map((c) => c.id);
+
+describe('dashboard layout', () => {
+  const charts = [chart('b', 1), chart('a', 0), chart('c', 2)];
+
+  it('adds at the end, removes and renumbers', () => {
+    const added = addChart(charts, chart('d', 0, 9, 0));
+    expect(ids(added)).toEqual(['a', 'b', 'c', 'd']);
+    expect(added[3]?.place).toEqual({ x: 0, y: 3, w: 4, h: 1 });
+    expect(removeChart(added, 'b').map((c) => [c.id, c.place.y])).toEqual([['a', 0], ['c', 1], ['d', 2]]);
+  });
+
+  it('moves and resizes within bounds', () => {
+    expect(ids(moveChart(charts, 'c', -1))).toEqual(['a', 'c', 'b']);
+    expect(ids(moveChart(charts, 'a', -1))).toEqual(['a', 'b', 'c']);
+    const r = resizeChart(charts, 'a', 5, 1);
+    expect(r[0]?.place).toMatchObject({ w: 4, h: 2 });
+    expect(resizeChart(charts, 'a', -5, -5)[0]?.place).toMatchObject({ w: 1, h: 1 });
+    expect(cardStyle(chart('x', 0, 3, 2))).toEqual({ gridColumn: 'span 3', gridRow: 'span 2' });
+  });
+});

@@ -1,0 +1,27 @@
+// Fetch + build in one step: what a chart card needs, from its spec, as a ChartModel (errors become its state).
+import type { Field } from '../../server/wire';
+import { buildChart } from './build-chart';
+import { fetchChartData, type FetchOptions } from './fetch-chart-data';
+import { chartToSpec, isCompleteSpec, type ChartSpec } from './spec';
+import type { Chart } from '../../server/wire';
+import { errorState } from './states';
+import { baseOption, type ChartContext, type ChartModel } from './theme';
+
+export async function loadChartModel(
+  spec: ChartSpec, fields: readonly Field[], ctx: ChartContext, o: Omit<FetchOptions, 'language'>,
+): Promise<ChartModel> {
+  if (!isCompleteSpec(spec)) {
+    return { option: baseOption(ctx), keys: {}, state: errorState(ctx, { status: 0, code: 'BAD_REQUEST', message: '' }) };
+  }
+  const result = await fetchChartData(spec, { ...o, language: ctx.locale });
+  return buildChart(spec, result, fields, ctx);
+}
+
+/** A saved dashboard chart → its model; unknown kinds get an error state. */
+export async function loadDashboardChart(
+  chart: Chart, fields: readonly Field[], ctx: ChartContext, o: Omit<FetchOptions, 'language'>,
+): Promise<ChartModel> {
+  const spec = chartToSpec(chart);
+  if (!spec) return { option: baseOption(ctx), keys: {}, state: errorState(ctx, { status: 0, code: 'BAD_REQUEST', message: chart.kind }) };
+  return loadChartModel(spec, fields, ctx, o);
+}
