@@ -42,8 +42,8 @@ describe('first screen', () => {
     const page = await openPage(browser, 'demo-grid');
     await page.goto(app.url);
     const grid = page.getByTestId('grid');
-    await grid.locator('.ag-center-cols-container .ag-row').first().waitFor({ timeout: 30_000 });
-    await expect.poll(() => grid.locator('.ag-center-cols-container .ag-row').count()).toBeGreaterThan(1);
+    await grid.locator('.ag-row').first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => grid.locator('.ag-row').count()).toBeGreaterThan(1);
     await grid.getByText(someText!, { exact: true }).first().waitFor({ timeout: 10_000 });
     const tabs = await page.getByTestId('table-tab').allInnerTexts();
     expect(tabs.join(' ')).toContain(table.name);

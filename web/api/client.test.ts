@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, toApiError } from './api-error';
+import { buildUrl, createApiClient } from './client';
+
+function fakeFetch(status: number, body: string, seen: { url?: string; init?: RequestInit } = {}): typeof fetch {
+  return async (input, init) => {
+    seen.url = String(input);
+    seen.init = init;
+    return new Response(body, { status, headers: { 'content-type': 'application/json' } });
+  };
+}
+
+describe('api client', () => {
+  it('maps the error envelope to ApiError with status, code, message and details', async () => {
+    const body = JSON.stringify({ error: { code: 'NAME_TAKEN', message: '名称已被使用', details: { name: '客户' } } });
+    const api = createApiClient({ fetch: fakeFetch(409, body) });
+    const e = await api.createTable('wb', { name: '客户' }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e).toMatchObject({ status: 409, code: 'NAME_TAKEN', message: '名称已被使用', details: { name: '客户' } });
+  });
+
+  it('maps a non-JSON failure to a code from the status', async () => {
+    const api = createApiClient({ fetch: fakeFetch(502, 'Bad gateway') });
+    const e = await api.listWorkbooks().catch((x: unknown) => x);
+    expect(e).toMatchObject({ status: 502, code: 'INTERNAL', message: 'Bad gateway', details: {} });
+  });
+
+  it('maps a network failure to NETWORK with status 0', async () => {
+    const api = createApiClient({ fetch: async () => { throw new TypeError('Failed to fetch'); } });
+    const e = await api.listWorkbooks().catch((x: unknown) => x);
+    expect(e).toMatchObject({ status: 0, code: 'NETWORK' });
+  });
+
+  it('sends Accept-Language and JSON bodies', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    const api = createApiClient({ fetch: fakeFetch(200, '{"changes":[]}', seen), language: () => 'zh-CN' });
+    await api.patchRows('t1', [{ id: 'r1', version: 2, cells: { c1: 5 } }]);
+    const headers = seen.init?.headers as Record<string, string>;
+    expect(headers['Accept-Language']).toBe('zh-CN');
+    expect(seen.init?.method).toBe('PATCH');
+    expect(JSON.parse(String(seen.init?.body))).toEqual({ rows: [{ id: 'r1', version: 2, cells: { c1: 5 } }] });
+  });
+
+  it('puts sort and filter of a rows page in the query', async () => {
+    const seen: { url?: string } = {};
+    const api = createApiClient({ fetch: fakeFetch(200, '{"rows":[],"total":0}', seen) });
+    await api.getRows('t 1', { offset: 100, limit: 100, sort: 'c1:desc', filter: { and: [{ fieldId: 'c1', op: 'gt', value: 3 }] } });
+    const u = new URL(seen.url ?? '', 'http://x');
+    expect(u.pathname).toBe('/api/tables/t%201/rows');
+    expect(u.searchParams.get('offset')).toBe('100');
+    expect(u.searchParams.get('sort')).toBe('c1:desc');
+    expect(JSON.parse(u.searchParams.get('filter') ?? '')).toEqual({ and: [{ fieldId: 'c1', op: 'gt', value: 3 }] });
+  });
+
+  it('accepts a bare or wrapped workbook list', async () => {
+    const a = createApiClient({ fetch: fakeFetch(200, '[{"id":"w"}]') });
+    const b = createApiClient({ fetch: fakeFetch(200, '{"workbooks":[{"id":"w"}]}') });
+    expect((await a.listWorkbooks())[0]?.id).toBe('w');
+    expect((await b.listWorkbooks())[0]?.id).toBe('w');
+  });
+
+  it('builds urls without empty params', () => {
+    expect(buildUrl('/api', '/x', { a: 1, b: undefined, c: '' })).toBe('/api/x?a=1');
+    expect(toApiError(404, null).code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,168 @@
+import type { ColDef, ICellRendererParams, ValueFormatterParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
+import type { CellValue, Field, Row } from '../../api/types';
+import { displayType, formatCell } from './format';
+import { groupColor, groupsOf, isChipField, isErrorValue, textColorFor } from './group-colors';
+
+export interface ColumnContext {
+  locale: string;
+  /** Label of blank/error cells in a grouping column. */
+  unclassified: string;
+  formulaTitle: string;
+  menuLabel?: string;
+  allLabel?: string;
+  /** Whether a cell is inside the multi-cell selection (drawn with a class). */
+  isSelected?: (rowIndex: number | null, colId: string | undefined) => boolean;
+  /** Header inner component and the field menu it opens. */
+  headerComponent?: unknown;
+  onHeaderMenu?: (fieldId: string, anchor: HTMLElement) => void;
+  /** Filter component for grouping/select columns. */
+  groupFilter?: unknown;
+  /** Editor of select cells (chips), and the label of its "empty" entry. */
+  selectEditor?: unknown;
+  blankLabel?: string;
+}
+
+export function cellOf(row: Row | undefined, fieldId: string): CellValue {
+  return row?.cells[fieldId] ?? null;
+}
+
+/** Turn what an AG Grid editor gives back into a cell value of the field's type. */
+export function editorValueToCell(field: Field, v: unknown): CellValue {
+  if (v === undefined || v === null || v === '') return null;
+  switch (field.type) {
+    case 'number': {
+      if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+      const n = Number(String(v).replace(/[,\s]/g, ''));
+      return Number.isFinite(n) ? n : String(v);
+    }
+    case 'boolean':
+      return v === true || v === 'true' || v === 'TRUE';
+    case 'date':
+      if (v instanceof Date) return v.toISOString().slice(0, 10);
+      return String(v);
+    default:
+      return String(v);
+  }
+}
+
+function editorFor(field: Field, ctx: ColumnContext): Pick<ColDef<Row>, 'cellEditor' | 'cellEditorParams' | 'editable' | 'cellEditorPopup'> {
+  switch (field.type) {
+    case 'formula':
+      return { editable: false };
+    case 'number':
+      return { editable: true, cellEditor: 'agNumberCellEditor' };
+    case 'date':
+      return { editable: true, cellEditor: 'agDateStringCellEditor' };
+    case 'boolean':
+      return { editable: true, cellEditor: 'agCheckboxCellEditor' };
+    case 'select':
+      if (ctx.selectEditor) {
+        return { editable: true, cellEditor: ctx.selectEditor, cellEditorPopup: true, cellEditorParams: { options: field.options ?? [], blankLabel: ctx.blankLabel ?? '' } };
+      }
+      return {
+        editable: true,
+        cellEditor: 'agSelectCellEditor',
+        cellEditorParams: { values: ['', ...(field.options ?? []).map((o) => o.value)] },
+      };
+    default:
+      return { editable: true, cellEditor: 'agTextCellEditor' };
+  }
+}
+
+function filterFor(field: Field): ColDef<Row>['filter'] {
+  const t = displayType(field);
+  if (t === 'number') return 'agNumberColumnFilter';
+  if (t === 'date') return 'agDateColumnFilter';
+  if (t === 'boolean') return false;
+  return 'agTextColumnFilter';
+}
+
+const TEXT_FILTER_OPTIONS = ['contains', 'notContains', 'equals', 'notEqual', 'blank', 'notBlank'];
+const NUMBER_FILTER_OPTIONS = [
+  'equals', 'notEqual', 'greaterThan', 'greaterThanOrEqual', 'lessThan', 'lessThanOrEqual', 'inRange', 'blank', 'notBlank',
+];
+const DATE_FILTER_OPTIONS = ['equals', 'notEqual', 'lessThan', 'greaterThan', 'inRange', 'blank', 'notBlank'];
+
+function filterParamsFor(field: Field): Record<string, unknown> {
+  const t = displayType(field);
+  const filterOptions = t === 'number' ? NUMBER_FILTER_OPTIONS : t === 'date' ? DATE_FILTER_OPTIONS : TEXT_FILTER_OPTIONS;
+  return { filterOptions, maxNumConditions: 1, buttons: ['apply', 'reset'], closeOnApply: true };
+}
+
+/** A chip element for a grouping/select value (blank and errors are the "unclassified" chip). */
+export function chipHtml(field: Field, value: CellValue, ctx: ColumnContext): { text: string; bg: string; fg: string } {
+  const unclassified = value === null || value === '' || isErrorValue(value);
+  const text = unclassified && groupsOf(field).length > 0 && field.type !== 'select' ? ctx.unclassified : formatCell(field, value, ctx.locale);
+  const bg = groupColor(field, value);
+  return { text, bg, fg: textColorFor(bg) };
+}
+
+function chipRenderer(field: Field, ctx: ColumnContext) {
+  return (p: ICellRendererParams<Row, CellValue>): HTMLElement | string => {
+    const value = p.value ?? null;
+    if (field.type === 'select' && (value === null || value === '')) return '';
+    const { text, bg, fg } = chipHtml(field, value, ctx);
+    const span = document.createElement('span');
+    span.className = 'chip';
+    span.textContent = text;
+    span.style.background = bg;
+    span.style.color = fg;
+    if (isErrorValue(value) && value.message) span.title = value.message;
+    return span;
+  };
+}
+
+export function buildColumnDef(field: Field, ctx: ColumnContext): ColDef<Row> {
+  const t = displayType(field);
+  const def: ColDef<Row> = {
+    colId: field.id,
+    headerName: field.name,
+    headerTooltip: field.description || (field.type === 'formula' ? `${ctx.formulaTitle}: ${field.formula ?? ''}` : undefined),
+    headerClass: field.type === 'formula' ? 'ss-formula-header' : undefined,
+    hide: field.hidden === true,
+    sortable: true,
+    resizable: true,
+    valueGetter: (p: ValueGetterParams<Row>) => cellOf(p.data, field.id),
+    valueSetter: (p: ValueSetterParams<Row>) => {
+      if (!p.data) return false;
+      p.data.cells[field.id] = editorValueToCell(field, p.newValue);
+      return true;
+    },
+    valueFormatter: (p: ValueFormatterParams<Row, CellValue>) => formatCell(field, p.value ?? null, ctx.locale),
+    filter: filterFor(field),
+    filterParams: filterParamsFor(field),
+    cellClassRules: {
+      'cell-error': (p) => isErrorValue(p.value as CellValue),
+      'ss-formula-cell': () => field.type === 'formula',
+      'ss-selected': (p) => ctx.isSelected?.(p.node.rowIndex, p.colDef.colId) ?? false,
+    },
+    tooltipValueGetter: (p) => {
+      const v = p.value as CellValue;
+      return isErrorValue(v) ? (v.message ?? v.error) : undefined;
+    },
+    ...editorFor(field, ctx),
+  };
+  if (t === 'number') def.type = 'rightAligned';
+  if (ctx.headerComponent) {
+    def.headerComponentParams = {
+      innerHeaderComponent: ctx.headerComponent,
+      innerHeaderComponentParams: {
+        isFormula: field.type === 'formula',
+        isGrouping: isChipField(field),
+        menuLabel: ctx.menuLabel ?? '',
+        onMenu: ctx.onHeaderMenu ?? (() => undefined),
+      },
+    };
+  }
+  if (isChipField(field) && ctx.groupFilter) {
+    def.filter = ctx.groupFilter;
+    def.filterParams = { groups: groupsOf(field), unclassified: ctx.unclassified, allLabel: ctx.allLabel ?? '' };
+  }
+  if (isChipField(field)) def.cellRenderer = chipRenderer(field, ctx);
+  else if (field.type === 'boolean') def.cellRenderer = 'agCheckboxCellRenderer';
+  return def;
+}
+
+export function buildColumnDefs(fields: readonly Field[], ctx: ColumnContext): ColDef<Row>[] {
+  return fields.map((f) => buildColumnDef(f, ctx));
+}

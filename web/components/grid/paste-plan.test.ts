@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Field, Row } from '../../api/types';
+import { parseBoolean, parseCellText, parseDate, parseNumber } from './parse-cell';
+import { planPaste } from './paste-plan';
+import { parseTsv } from './tsv';
+
+const f = (id: string, type: Field['type'], extra: Partial<Field> = {}): Field => ({ id, tableId: 't', name: id.toUpperCase(), type, ...extra });
+
+describe('cell text parsing', () => {
+  it('reads numbers as Excel shows them', () => {
+    expect(parseNumber('1,234.5')).toBe(1234.5);
+    expect(parseNumber('¥1,200')).toBe(1200);
+    expect(parseNumber('-$3')).toBe(-3);
+    expect(parseNumber('15%')).toBe(0.15);
+    expect(parseNumber('(12)')).toBe(-12);
+    expect(parseNumber('１２３')).toBe(123);
+    expect(parseNumber('1e3')).toBe(1000);
+    expect(parseNumber('12abc')).toBeNull();
+    expect(parseNumber('')).toBeNull();
+  });
+
+  it('reads dates in the forms imports accept', () => {
+    expect(parseDate('2024-01-05')).toBe('2024-01-05');
+    expect(parseDate('2024/1/5')).toBe('2024-01-05');
+    expect(parseDate('2024年1月5日')).toBe('2024-01-05');
+    expect(parseDate('1/5/2024')).toBe('2024-01-05');
+    expect(parseDate('2024-01-05 13:45:00')).toBe('2024-01-05');
+    expect(parseDate('2024-02-30')).toBeNull();
+    expect(parseDate('yesterday')).toBeNull();
+  });
+
+  it('reads booleans in both languages', () => {
+    expect(parseBoolean('TRUE')).toBe(true);
+    expect(parseBoolean('是')).toBe(true);
+    expect(parseBoolean('否')).toBe(false);
+    expect(parseBoolean('maybe')).toBeNull();
+  });
+
+  it('refuses formula cells and keeps text as is', () => {
+    expect(parseCellText(f('x', 'formula'), '1')).toEqual({ ok: false, reason: 'readOnly' });
+    expect(parseCellText(f('x', 'text'), ' 北京 ')).toEqual({ ok: true, value: ' 北京 ' });
+    expect(parseCellText(f('x', 'number'), '  ')).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('paste plan', () => {
+  const fields = [f('name', 'text'), f('sales', 'number'), f('tier', 'formula'), f('prov', 'select', { options: [{ value: '浙江', color: '#fff' }] })];
+  const rows: Row[] = [
+    { id: 'r0', version: 3, cells: {} },
+    { id: 'r1', version: 1, cells: {} },
+  ];
+
+  it('updates existing rows from the start cell, adds rows past the end, reports bad cells', () => {
+    const text = '张三\t1,000\t\t浙江\r\n"李\n四"\tabc\t\t江苏\r\n王五\t300\tx\t浙江\r\n';
+    const plan = planPaste(parseTsv(text), { fields, startRow: 1, rowCount: 2, rowAt: (i) => rows[i] });
+    expect(plan.updates).toEqual([{ id: 'r1', version: 1, cells: { name: '张三', sales: 1000, prov: '浙江' } }]);
+    expect(plan.inserts).toEqual([
+      { cells: { name: '李\n四', prov: '江苏' } },
+      { cells: { name: '王五', sales: 300, prov: '浙江' } },
+    ]);
+    expect(plan.errors).toEqual([
+      { rowIndex: 2, fieldId: 'sales', fieldName: 'SALES', text: 'abc', reason: 'notNumber' },
+      { rowIndex: 3, fieldId: 'tier', fieldName: 'TIER', text: 'x', reason: 'readOnly' },
+    ]);
+    expect(plan.newOptions.prov?.map((o) => o.value)).toEqual(['江苏']);
+  });
+
+  it('ignores columns past the last field and notes rows not loaded', () => {
+    const plan = planPaste([['a', '1', '', '浙江', 'extra']], { fields, startRow: 0, rowCount: 5, rowAt: () => undefined });
+    expect(plan.missingRows).toEqual([0]);
+    expect(plan.updates).toEqual([]);
+  });
+
+  it('fills a larger selection with a single value, as Excel', () => {
+    const plan = planPaste([['7']], { fields: fields.slice(1, 2), startRow: 0, rowCount: 2, rowAt: (i) => rows[i], fill: { rows: 2, cols: 1 } });
+    expect(plan.updates.map((u) => u.cells)).toEqual([{ sales: 7 }, { sales: 7 }]);
+  });
+});

@@ -1,0 +1,40 @@
+import { useI18n } from 'vue-i18n';
+import { useNotifyStore } from '../stores/notify';
+import { useWorkbookStore } from '../stores/workbook';
+import { useErrorText } from './use-error-text';
+import { usePrompt } from './use-prompt';
+
+/** Table create / rename / delete with the user's confirmation and errors shown in their language. */
+export function useTableActions() {
+  const wb = useWorkbookStore();
+  const notify = useNotifyStore();
+  const errorText = useErrorText();
+  const { t } = useI18n();
+  const prompt = usePrompt();
+
+  async function guard(fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (e) {
+      notify.error(errorText(e));
+    }
+  }
+
+  return {
+    open: (id: string) => guard(() => wb.openTable(id)),
+    create: () =>
+      guard(async () => {
+        const name = await prompt.ask(t('table.namePrompt'), t('table.defaultName', { n: wb.tables.length + 1 }));
+        if (name) await wb.createTable(name);
+      }),
+    rename: (id: string, current: string) =>
+      guard(async () => {
+        const name = await prompt.ask(t('table.namePrompt'), current);
+        if (name && name !== current) await wb.renameTable(id, name);
+      }),
+    remove: (id: string, name: string) =>
+      guard(async () => {
+        if (await prompt.confirm(t('table.confirmDelete', { name }))) await wb.deleteTable(id);
+      }),
+  };
+}

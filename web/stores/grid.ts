@@ -1,0 +1,39 @@
+import type { GridApi } from 'ag-grid-community';
+import { defineStore } from 'pinia';
+import { markRaw, shallowRef } from 'vue';
+import type { Row, WriteResult } from '../api/types';
+import { applyChanges } from '../components/grid/apply-changes';
+import { useSelectionStore } from './selection';
+import { useWorkbookStore } from './workbook';
+
+/** The live AG Grid of the open table, and how server answers are written into it. */
+export const useGridStore = defineStore('grid', () => {
+  const api = shallowRef<GridApi<Row> | null>(null);
+
+  function attach(a: GridApi<Row> | null): void {
+    api.value = a ? markRaw(a) : null;
+  }
+
+  /** Write a write's changed cells into loaded rows, or reload when the server says to refetch. */
+  function applyResult(res: WriteResult): void {
+    const g = api.value;
+    const tableId = useWorkbookStore().table?.id;
+    if (!g || !tableId || g.isDestroyed()) return;
+    if (res.refetch?.includes(tableId)) {
+      g.refreshInfiniteCache();
+      return;
+    }
+    const ids = applyChanges({ getRowNode: (id) => g.getRowNode(id) }, tableId, res.changes);
+    const nodes = ids.map((id) => g.getRowNode(id)).filter((n) => n !== undefined);
+    if (nodes.length) g.refreshCells({ rowNodes: nodes, force: true });
+    useSelectionStore().refresh();
+  }
+
+  /** Reload the rows (keeping the scroll position). */
+  function reload(): void {
+    const g = api.value;
+    if (g && !g.isDestroyed()) g.refreshInfiniteCache();
+  }
+
+  return { api, attach, applyResult, reload };
+});

@@ -1,0 +1,27 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+
+export interface PromptRequest {
+  kind: 'ask' | 'confirm';
+  message: string;
+  value: string;
+  resolve: (v: string | null) => void;
+}
+
+/** One question at a time, answered by PromptDialog (replaces window.prompt/confirm). */
+export const usePromptStore = defineStore('prompt', () => {
+  const current = ref<PromptRequest | null>(null);
+
+  function open(kind: PromptRequest['kind'], message: string, value = ''): Promise<string | null> {
+    current.value?.resolve(null);
+    return new Promise((resolve) => {
+      current.value = { kind, message, value, resolve };
+    });
+  }
+  function answer(v: string | null): void {
+    const c = current.value;
+    current.value = null;
+    c?.resolve(v);
+  }
+  return { current, open, answer };
+});
