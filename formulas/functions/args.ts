@@ -4,7 +4,7 @@ import type { Column } from '../eval/context';
 import { makeError } from '../eval/errors';
 import { referencedNumber, toBoolean, toNumber, toText } from '../types/coercion';
 import { DateValue, ErrorValue, type StaticType, type Value } from '../eval/values';
-import type { Arg, FunctionDoc, ParamSpec } from './define';
+import { defineFunction, type Arg, type FunctionCategory, type FunctionDef, type FunctionDoc, type ParamSpec } from './define';
 
 const COLUMN_WHERE_VALUE = makeError(
   '#VALUE!',
@@ -141,4 +141,40 @@ export function docs(
 /** Truncates toward zero as Excel does for integer arguments (LEFT's count, ROUND's digits…). */
 export function trunc(n: number): number {
   return n < 0 ? Math.ceil(n) : Math.floor(n);
+}
+
+/** Docs of a simple row function, written as one flat record per function. */
+export interface RowFunctionDoc {
+  readonly en: string;
+  readonly zh: string;
+  readonly syntaxEn: string;
+  readonly syntaxZh: string;
+  readonly exampleEn: string;
+  readonly exampleZh?: string;
+}
+
+/** A function of one row's values with fixed params and result type (the text and date families). */
+export function rowFunction(
+  category: FunctionCategory,
+  name: string,
+  params: readonly ParamSpec[],
+  minArgs: number,
+  returns: StaticType,
+  call: (args: readonly Arg[], row: number) => Value,
+  doc: RowFunctionDoc,
+): FunctionDef {
+  return defineFunction({
+    name,
+    category,
+    params,
+    minArgs,
+    maxArgs: params.length,
+    returns: always(returns),
+    columnWide: false,
+    call,
+    docs: docs(
+      { summary: doc.en, syntax: doc.syntaxEn, example: doc.exampleEn },
+      { summary: doc.zh, syntax: doc.syntaxZh, example: doc.exampleZh ?? doc.exampleEn },
+    ),
+  });
 }

@@ -127,7 +127,7 @@ interface IfsDoc {
 }
 
 function ifsFunction(name: string, aggregate: IfsAggregate, hasTarget: boolean, finish: Finish, returns: FunctionDef['returns'], doc: IfsDoc): FunctionDef {
-  const targetName = name === 'COUNTUNIQUEIFS' ? 'range' : `${name.slice(0, -4).toLowerCase()}_range`;
+  const targetName = name === 'COUNTUNIQUEIFS' ? 'range' : `${name.slice(0, -3).toLowerCase()}_range`;
   const params: ParamSpec[] = [
     ...(hasTarget ? [column(targetName)] : []),
     repeating(column('criteria_range')),

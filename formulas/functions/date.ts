@@ -4,7 +4,7 @@ import { badArgument, makeError, NUM } from '../eval/errors';
 import { addMonths, dayOfWeek, isValidSerial, partsFromSerial, serialFromDateText, serialFromParts } from '../eval/dates';
 import { dateResult } from '../eval/operators';
 import { DateValue, ErrorValue, type Value } from '../eval/values';
-import { always, docs, numberAt, optionalNumber, textAt, trunc, value, valueAt } from './args';
+import { always, docs, numberAt, optionalNumber, textAt, trunc, value, valueAt, rowFunction, type RowFunctionDoc } from './args';
 import { defineFunction, type Arg, type FunctionDef, type ParamSpec } from './define';
 
 /** A date argument as a whole serial: dates, numbers, date text; #NUM! outside Excel's calendar. */
@@ -14,14 +14,6 @@ function serialAt(arg: Arg | undefined, row: number): number | ErrorValue {
   return isValidSerial(n) ? Math.floor(n) : NUM;
 }
 
-interface Doc {
-  readonly en: string;
-  readonly zh: string;
-  readonly syntaxEn: string;
-  readonly syntaxZh: string;
-  readonly exampleEn: string;
-  readonly exampleZh?: string;
-}
 
 function dateFunction(
   name: string,
@@ -29,22 +21,9 @@ function dateFunction(
   minArgs: number,
   returns: 'number' | 'date',
   call: (args: readonly Arg[], row: number) => Value,
-  doc: Doc,
+  doc: RowFunctionDoc,
 ): FunctionDef {
-  return defineFunction({
-    name,
-    category: 'date',
-    params,
-    minArgs,
-    maxArgs: params.length,
-    returns: always(returns),
-    columnWide: false,
-    call,
-    docs: docs(
-      { summary: doc.en, syntax: doc.syntaxEn, example: doc.exampleEn },
-      { summary: doc.zh, syntax: doc.syntaxZh, example: doc.exampleZh ?? doc.exampleEn },
-    ),
-  });
+  return rowFunction('date', name, params, minArgs, returns, call, doc);
 }
 
 function part(index: 0 | 1 | 2): (args: readonly Arg[], row: number) => Value {

@@ -5,19 +5,11 @@ import { concatText } from '../eval/operators';
 import { compileWildcard, wildcardSearch } from '../eval/wildcards';
 import { parseNumberText, toText } from '../types/coercion';
 import { DateValue, ErrorValue, type Value } from '../eval/values';
-import { always, docs, either, numberAt, optionalNumber, textAt, trunc, value, valueAt } from './args';
+import { always, docs, either, numberAt, optionalNumber, textAt, trunc, value, valueAt, rowFunction, type RowFunctionDoc } from './args';
 import type { Column, EvalContext } from '../eval/context';
 import { defineFunction, type Arg, type FunctionDef, type ParamSpec } from './define';
 import { formatTextWithCode, formatWithCode } from './text-format';
 
-interface Doc {
-  readonly en: string;
-  readonly zh: string;
-  readonly syntaxEn: string;
-  readonly syntaxZh: string;
-  readonly exampleEn: string;
-  readonly exampleZh?: string;
-}
 
 function textFunction(
   name: string,
@@ -25,22 +17,9 @@ function textFunction(
   minArgs: number,
   returns: 'text' | 'number' | 'boolean',
   call: (args: readonly Arg[], row: number) => Value,
-  doc: Doc,
+  doc: RowFunctionDoc,
 ): FunctionDef {
-  return defineFunction({
-    name,
-    category: 'text',
-    params,
-    minArgs,
-    maxArgs: params.length,
-    returns: always(returns),
-    columnWide: false,
-    call,
-    docs: docs(
-      { summary: doc.en, syntax: doc.syntaxEn, example: doc.exampleEn },
-      { summary: doc.zh, syntax: doc.syntaxZh, example: doc.exampleZh ?? doc.exampleEn },
-    ),
-  });
+  return rowFunction('text', name, params, minArgs, returns, call, doc);
 }
 
 /** A character count argument: truncated, negative is #VALUE!. */
