@@ -1,4 +1,5 @@
 import { ApiError, toApiError } from './api-error';
+import type { Dashboard } from '../../server/wire';
 import type {
   Explain, Field, FieldInput, FieldPatch, Filter, FormulaCheck, ImportCommitBody, ImportCommitResult,
   ImportPreview, Language, Row, RowsPage, SummaryResult, Table, TrashItem, UndoResult, Workbook, WriteResult,
@@ -109,6 +110,8 @@ export function createApiClient(opts: ClientOptions = {}) {
       tableId: string,
       body: { groupBy: string[]; measures?: { op: 'sum' | 'avg' | 'min' | 'max'; fieldId: string }[]; filter?: Filter },
     ) => request<SummaryResult>('POST', `/tables/${enc(tableId)}/summary`, { body }),
+    getDashboard: (workbookId: string) => request<Dashboard>('GET', `/workbooks/${enc(workbookId)}/dashboard`),
+    putDashboard: (workbookId: string, body: Dashboard) => request<Dashboard>('PUT', `/workbooks/${enc(workbookId)}/dashboard`, { body }),
     undo: (workbookId: string) => request<UndoResult>('POST', `/workbooks/${enc(workbookId)}/undo`),
     redo: (workbookId: string) => request<UndoResult>('POST', `/workbooks/${enc(workbookId)}/redo`),
     trash: (workbookId: string) =>
