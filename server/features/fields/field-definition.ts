@@ -1,18 +1,8 @@
 // A field's definition as stored (formula in stored form), used by create, patch and the operation log.
-import type { FieldGroup, FieldType, ResultType, SelectOption } from '../../wire';
 import type { FieldMeta } from '../meta';
 
-export interface FieldDefinition {
-  name: string;
-  type: FieldType;
-  formula: string | null;
-  resultType: ResultType | null;
-  options: SelectOption[] | null;
-  groups: FieldGroup[] | null;
-  description: string | null;
-  format: string | null;
-  hidden: boolean;
-}
+/** Everything of a field but where it lives: one definition with FieldMeta, so the two cannot drift. */
+export type FieldDefinition = Omit<FieldMeta, 'id' | 'tableId' | 'position'>;
 
 export function definitionOf(f: FieldMeta): FieldDefinition {
   return {
