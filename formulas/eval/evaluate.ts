@@ -20,6 +20,10 @@ export interface CompiledFormula {
   explain(data: FormulaData, row: number, language?: Language): Explanation;
 }
 
+// A module-local alias: under tsx an imported function is read through a getter on every call, which
+// shows in a loop that runs once per row.
+const cleanValue = clean;
+
 export function compileFormula(checked: CheckedFormula): CompiledFormula {
   const maker: Maker = compileNode(checked.root);
   return {
@@ -36,8 +40,8 @@ export function compileFormula(checked: CheckedFormula): CompiledFormula {
       let i = 0;
       while (i < count) {
         try {
-          if (rows === undefined) for (; i < count; i++) out[i] = clean(fn(i));
-          else for (; i < count; i++) out[i] = clean(fn(rows[i] as number));
+          if (rows === undefined) for (; i < count; i++) out[i] = cleanValue(fn(i));
+          else for (; i < count; i++) out[i] = cleanValue(fn(rows[i] as number));
         } catch {
           out[i] = safeRow(fn, rows === undefined ? i : (rows[i] as number));
           i++;

@@ -3,6 +3,7 @@
 // when the answer is certain under Excel's rules and otherwise defers to applyBinary, so operators.ts
 // stays the one definition of the semantics.
 
+import { MAX_TEXT } from './errors';
 import { applyBinary, type BinaryOp } from './operators';
 import type { Value } from './values';
 
@@ -62,8 +63,10 @@ export function binaryFor(op: BinaryOp): Binary {
       return (l, r) => (typeof l === 'number' && typeof r === 'number' && clearlyApart(l, r) ? false : applyBinary('=', l, r));
     case '<>':
       return (l, r) => (typeof l === 'number' && typeof r === 'number' && clearlyApart(l, r) ? true : applyBinary('<>', l, r));
-    case '^':
     case '&':
+      // Two texts within the length limit: plain concatenation (segment codes like "H"&"L"&"H").
+      return (l, r) => (typeof l === 'string' && typeof r === 'string' && l.length + r.length <= MAX_TEXT ? l + r : applyBinary('&', l, r));
+    case '^':
       return (l, r) => applyBinary(op, l, r);
   }
 }

@@ -4,7 +4,7 @@
 import type { Column, EvalContext } from './context';
 import { cellKey, type MatchKey } from './criteria';
 import { memoOn } from './indexes';
-import { DateValue, ErrorValue } from './values';
+import { DateValue, ErrorValue, type Value } from './values';
 
 export function compositeKey(keys: readonly MatchKey[]): MatchKey {
   if (keys.length === 1) return keys[0] ?? '';
@@ -66,25 +66,33 @@ function keysOf(ctx: EvalContext, column: Column): readonly (MatchKey | undefine
   });
 }
 
-/** One column's buckets: each distinct cell value is keyed once ("C1" and "c1", 5 and "5" share a group). */
-function singleColumnBuckets(column: Column): Buckets {
-  const groups = new Map<MatchKey, number>();
+/**
+ * The group of each cell by equality key, -1 for blanks and errors (which equal no criterion value). Each
+ * distinct cell value is keyed once ("C1" and "c1", 5 and "5" share a group); new groups are numbered on.
+ */
+function grouper(groups: Map<MatchKey, number>): (v: Value) => number {
   const groupOfRaw = new Map<string | number | boolean, number>();
-  const values = column.values;
-  const groupOf = new Int32Array(values.length).fill(-1);
-  for (let row = 0; row < values.length; row++) {
-    const v = values[row] ?? null;
-    if (v === null || v instanceof ErrorValue) continue; // blanks and errors equal no criterion value
+  return (v) => {
+    if (v === null || v instanceof ErrorValue) return -1;
     const raw = v instanceof DateValue ? v.serial : v;
     let g = groupOfRaw.get(raw);
     if (g === undefined) {
-      const key = cellKey(raw);
-      g = key === undefined ? -1 : groups.get(key) ?? groups.size;
-      if (key !== undefined && !groups.has(key)) groups.set(key, g);
+      const key = cellKey(raw) as MatchKey; // defined for every cell that is neither blank nor an error
+      g = groups.get(key) ?? groups.size;
+      groups.set(key, g);
       groupOfRaw.set(raw, g);
     }
-    groupOf[row] = g;
-  }
+    return g;
+  };
+}
+
+/** One column's buckets. */
+function singleColumnBuckets(column: Column): Buckets {
+  const groups = new Map<MatchKey, number>();
+  const groupIdOf = grouper(groups);
+  const values = column.values;
+  const groupOf = new Int32Array(values.length);
+  for (let row = 0; row < values.length; row++) groupOf[row] = groupIdOf(values[row] ?? null);
   return layout(groups, groupOf, groups.size);
 }
 
@@ -113,5 +121,58 @@ export function hashBuckets(ctx: EvalContext, columns: readonly Column[]): Bucke
       groupOf[row] = g;
     }
     return layout(groups, groupOf, groups.size);
+  });
+}
+
+/**
+ * What the rows of each group of one equality column hold in a target column: the answer of
+ * `SUMIFS(target, column, key)` (and COUNTIFS, AVERAGEIFS, MAXIFS, MINIFS) for every key at once, from one
+ * pass in row order (so sums add up in the same order as a scan of the group's rows would).
+ */
+export interface GroupTotals {
+  readonly groups: ReadonlyMap<MatchKey, number>;
+  readonly rows: readonly number[];
+  readonly sum: readonly number[];
+  readonly count: readonly number[];
+  readonly min: readonly number[];
+  readonly max: readonly number[];
+  /** The first error of the target column among each group's rows. */
+  readonly errors: ReadonlyMap<number, ErrorValue>;
+}
+
+export function groupTotals(ctx: EvalContext, column: Column, target: Column | undefined): GroupTotals {
+  return ctx.memo(`ifs:totals:${column.key}\u0001${target?.key ?? ''}`, () => {
+    const groups = new Map<MatchKey, number>();
+    const groupIdOf = grouper(groups);
+    const rows: number[] = [];
+    const sum: number[] = [];
+    const count: number[] = [];
+    const min: number[] = [];
+    const max: number[] = [];
+    const errors = new Map<number, ErrorValue>();
+    const values = column.values;
+    const targets = target?.values;
+    for (let row = 0; row < values.length; row++) {
+      const g = groupIdOf(values[row] ?? null);
+      if (g < 0) continue;
+      if (g === rows.length) {
+        rows.push(0);
+        sum.push(0);
+        count.push(0);
+        min.push(Infinity);
+        max.push(-Infinity);
+      }
+      rows[g] = (rows[g] ?? 0) + 1;
+      if (targets === undefined) continue;
+      const t = targets[row] ?? null;
+      const n = typeof t === 'number' ? t : t instanceof DateValue ? t.serial : undefined;
+      if (n !== undefined) {
+        sum[g] = (sum[g] ?? 0) + n;
+        count[g] = (count[g] ?? 0) + 1;
+        if (n < (min[g] ?? Infinity)) min[g] = n;
+        if (n > (max[g] ?? -Infinity)) max[g] = n;
+      } else if (t instanceof ErrorValue && !errors.has(g)) errors.set(g, t);
+    }
+    return { groups, rows, sum, count, min, max, errors };
   });
 }

@@ -18,6 +18,12 @@ export function valueAt(arg: Arg | undefined, row: number): Value {
   return arg.kind === 'value' ? arg.eval(row) : COLUMN_WHERE_VALUE;
 }
 
+/** valueAt as a row function, for compiled forms (FunctionDef.compile): the argument's own closure when it has one. */
+export function rowFnOf(arg: Arg | undefined): (row: number) => Value {
+  if (arg === undefined) return () => null;
+  return arg.kind === 'value' ? arg.eval : () => COLUMN_WHERE_VALUE;
+}
+
 export function numberAt(arg: Arg | undefined, row: number): number | ErrorValue {
   return toNumber(valueAt(arg, row));
 }

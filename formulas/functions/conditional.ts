@@ -3,11 +3,12 @@
 // match). Each is answered from per-evaluation indexes (eval/conditional-index.ts, eval/indexes.ts).
 import type { Column, EvalContext } from '../eval/context';
 import { evaluateIfs, type IfsAggregate, type IfsResult } from '../eval/conditional-index';
-import { parseCriterion, type Criterion } from '../eval/criteria';
+import { parseCriterion, type Criterion, type MatchKey } from '../eval/criteria';
+import { groupTotals, type GroupTotals } from '../eval/ifs-hash';
 import { DIV0, makeError, MISMATCHED_COLUMNS, NOT_FOUND } from '../eval/errors';
 import { lookupIndex, lookupKey } from '../eval/indexes';
 import { ErrorValue, type StaticType, type Value } from '../eval/values';
-import { always, column, columnOf, docs, numberOrDate, repeating, unify, value, valueAt } from './args';
+import { always, column, columnOf, docs, numberOrDate, repeating, rowFnOf, unify, value, valueAt } from './args';
 import { defineFunction, type Arg, type ExplainFact, type FunctionDef, type ParamSpec } from './define';
 
 const NOT_A_COLUMN = makeError('#VALUE!', 'A whole column is expected here.', '此处需要整列。');
@@ -68,11 +69,34 @@ function ifsCall(aggregate: IfsAggregate, targetAt: number | undefined, pairsFro
     }
     return evaluateIfs(ctx, { aggregate, target: site.target, columns: site.columns, criteria });
   };
+  const call = (args: readonly Arg[], row: number, ctx: EvalContext): Value => {
+    const result = resultOf(args, row, ctx);
+    const targetType = targetAt === undefined ? undefined : args[targetAt]?.type;
+    return result instanceof ErrorValue ? result : finish(result, targetType);
+  };
   return {
-    call(args: readonly Arg[], row: number, ctx: EvalContext): Value {
-      const result = resultOf(args, row, ctx);
+    call,
+    /**
+     * One criterion that is an equality on this row (`Orders[Customer], {Id}`), the most common shape: every
+     * key's answer comes from one pass over the column (GroupTotals), then each row is one hash lookup.
+     * Anything else (several criteria, ranges, wildcards, COUNTUNIQUEIFS) goes the way of `call`.
+     */
+    compile(args: readonly Arg[], ctx: EvalContext): (row: number) => Value {
+      const site = siteOf(args);
+      const only = site instanceof ErrorValue ? undefined : site.columns[0];
+      const pairs = (args.length - pairsFrom) >> 1;
+      if (site instanceof ErrorValue || only === undefined || pairs !== 1 || aggregate === 'unique') return (row) => call(args, row, ctx);
+      if (site.target !== undefined && site.target.values.length !== only.values.length) return (row) => call(args, row, ctx);
+      const criterionAt = rowFnOf(args[pairsFrom + 1]);
       const targetType = targetAt === undefined ? undefined : args[targetAt]?.type;
-      return result instanceof ErrorValue ? result : finish(result, targetType);
+      let totals: GroupTotals | undefined;
+      return (row) => {
+        const criterion = criterionOf(ctx, criterionAt(row));
+        if (criterion instanceof ErrorValue) return criterion;
+        if (criterion.kind !== 'eq') return call(args, row, ctx);
+        totals ??= groupTotals(ctx, only, site.target);
+        return finish(totalsOf(totals, criterion.key), targetType);
+      };
     },
     /** The facts behind the answer: how many rows met the criteria and what they hold. */
     explain(args: readonly Arg[], row: number, ctx: EvalContext): readonly ExplainFact[] {
@@ -85,6 +109,13 @@ function ifsCall(aggregate: IfsAggregate, targetAt: number | undefined, pairsFro
       return facts;
     },
   };
+}
+
+/** One key's answer from GroupTotals, as evaluateIfs would give it. */
+function totalsOf(t: GroupTotals, key: MatchKey): IfsResult {
+  const g = t.groups.get(key);
+  if (g === undefined) return { rows: 0, sum: 0, count: 0, min: Infinity, max: -Infinity, distinct: 0, error: undefined };
+  return { rows: t.rows[g] ?? 0, sum: t.sum[g] ?? 0, count: t.count[g] ?? 0, min: t.min[g] ?? Infinity, max: t.max[g] ?? -Infinity, distinct: 0, error: t.errors.get(g) };
 }
 
 function fact(en: string, zh: string, value: Value): ExplainFact {
@@ -106,6 +137,7 @@ function ifCall(aggregate: IfsAggregate, finish: Finish) {
   };
   return {
     call: (args: readonly Arg[], row: number, ctx: EvalContext): Value => inner.call(inOrder(args), row, ctx),
+    compile: (args: readonly Arg[], ctx: EvalContext): ((row: number) => Value) => inner.compile(inOrder(args), ctx),
     explain: (args: readonly Arg[], row: number, ctx: EvalContext): readonly ExplainFact[] => inner.explain(inOrder(args), row, ctx),
   };
 }

@@ -34,8 +34,23 @@ export type Arg =
       /** true when the argument is a field reference `{F}` (Excel's reference semantics, FORMULAS.md settled 1). */
       readonly isReference: boolean;
       readonly eval: (row: number) => Value;
+      /** Set when the argument is a literal: its value on every row. */
+      readonly constant?: Value;
+      /** Set when the argument is `{F} op number` with op < <= > >=: lets a compiled form test it inline. */
+      readonly comparison?: FieldComparison;
     }
   | { readonly kind: 'column'; readonly type: StaticType; readonly column: Column };
+
+/**
+ * `{F} op constant`. Where the field's value is a number clearly apart from the constant (15-digit equality,
+ * settled 5) the answer is the plain JS comparison; otherwise the argument's `eval` decides.
+ */
+export interface FieldComparison {
+  readonly values: readonly Value[];
+  readonly constant: number;
+  /** true for > and >=, false for < and <=. */
+  readonly greater: boolean;
+}
 
 export interface FunctionDoc {
   readonly summary: string;
@@ -65,6 +80,19 @@ export interface FunctionDef {
   readonly usesToday?: boolean;
   /** Evaluates one row. Never throws on data: problems are ErrorValues. */
   readonly call: (args: readonly Arg[], row: number, ctx: EvalContext) => Value;
+  /**
+   * Optional fast path: the row function of one call, built once per evaluation from its arguments, so the
+   * work that is the same for every row (reading columns, finding indexes, constant arguments, the shape of
+   * the call) is done once. It must return exactly what `call` returns on every row; traced runs (explain)
+   * always use `call`, and eval/fast-paths.test.ts compares the two on blanks, errors and text.
+   */
+  readonly compile?: (args: readonly Arg[], ctx: EvalContext) => (row: number) => Value;
+  /**
+   * The result may differ between rows given the same arguments (test doubles that log or fail per row).
+   * Functions of the language are pure: a call without `{F}` inside has one value per evaluation and is
+   * computed once (`SUM([x])` in `{x}/SUM([x])`); this opts out of that.
+   */
+  readonly rowDependent?: boolean;
   /** Facts behind the answer for one row (rank, count below, cumulative share…). */
   readonly explain?: (args: readonly Arg[], row: number, ctx: EvalContext) => readonly ExplainFact[];
   readonly docs: { readonly 'zh-CN': FunctionDoc; readonly en: FunctionDoc };

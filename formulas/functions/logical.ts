@@ -5,44 +5,86 @@ import { makeError, NA } from '../eval/errors';
 import { compareValues } from '../eval/operators';
 import { toBoolean } from '../types/coercion';
 import { DateValue, ErrorValue, type StaticType, type Value } from '../eval/values';
-import { always, booleanAt, docs, either, repeating, unify, value, valueAt } from './args';
-import { defineFunction, type Arg, type FunctionDef } from './define';
+import type { Column } from '../eval/context';
+import { always, booleanAt, docs, either, repeating, rowFnOf, unify, value, valueAt } from './args';
+import { defineFunction, type Arg, type FieldComparison, type FunctionDef } from './define';
 
 const NO_LOGICAL = makeError('#VALUE!', 'No TRUE or FALSE value among the arguments.', '参数中没有 TRUE 或 FALSE 值。');
 const IFS_NONE = makeError('#N/A', 'IFS: no condition is TRUE. Add TRUE as the last condition for a default.', 'IFS：没有条件为 TRUE。可在最后加上 TRUE 作为默认条件。');
 const SWITCH_NONE = makeError('#N/A', 'SWITCH: no value matches and there is no default.', 'SWITCH：没有匹配的值，也没有默认值。');
 
+/** How many logical values AND/OR/XOR see, how many are TRUE, and the first error (argument order). */
+interface Tally {
+  logicals: number;
+  trues: number;
+  error: ErrorValue | undefined;
+}
+
+/** In columns and through `{F}` only booleans and numbers (and dates) count; text and blanks are skipped. */
+function tallyReferenced(t: Tally, v: Value): void {
+  if (typeof v === 'boolean') {
+    t.logicals++;
+    if (v) t.trues++;
+  } else if (typeof v === 'number') {
+    t.logicals++;
+    if (v !== 0) t.trues++;
+  } else if (v instanceof DateValue) {
+    t.logicals++;
+    if (v.serial !== 0) t.trues++;
+  } else if (v instanceof ErrorValue) t.error ??= v;
+}
+
+function tallyColumn(column: Column): Tally {
+  const t: Tally = { logicals: 0, trues: 0, error: undefined };
+  for (const v of column.values) tallyReferenced(t, v);
+  return t;
+}
+
 /**
- * The logical values of AND/OR/XOR's arguments: in columns and through `{F}` only booleans and numbers
- * count (text and blanks are skipped); values passed directly are coerced ("TRUE" → TRUE, "x" → #VALUE!).
- * Every argument is evaluated; the first error, in argument order, wins.
+ * Tallies AND/OR/XOR's arguments: every argument is evaluated; values passed directly are coerced ("TRUE"
+ * → TRUE, "x" → #VALUE!, a computed blank → FALSE as the 0 Excel would have computed). `columnTally` gives
+ * a whole column's share (memoized by the compiled form).
  */
-function logicalValues(args: readonly Arg[], row: number): boolean[] | ErrorValue {
-  const out: boolean[] = [];
-  let error: ErrorValue | undefined;
-  const referenced = (v: Value): void => {
-    if (v instanceof ErrorValue) error ??= v;
-    else if (typeof v === 'boolean') out.push(v);
-    else if (typeof v === 'number') out.push(v !== 0);
-    else if (v instanceof DateValue) out.push(v.serial !== 0);
-  };
-  for (const arg of args) {
+function tallyLogicals(args: readonly Arg[], row: number, columnTally: (at: number, column: Column) => Tally): Tally {
+  const t: Tally = { logicals: 0, trues: 0, error: undefined };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as Arg;
     if (arg.kind === 'column') {
-      for (const v of arg.column.values) referenced(v);
+      const c = columnTally(i, arg.column);
+      t.logicals += c.logicals;
+      t.trues += c.trues;
+      t.error ??= c.error;
       continue;
     }
     const v = arg.eval(row);
     if (arg.isReference) {
-      referenced(v);
+      tallyReferenced(t, v);
       continue;
     }
-    // A computed blank is FALSE, as the 0 Excel would have computed; "TRUE" text is coerced.
     const b = toBoolean(v);
-    if (b instanceof ErrorValue) error ??= b;
-    else out.push(b);
+    if (b instanceof ErrorValue) t.error ??= b;
+    else {
+      t.logicals++;
+      if (b) t.trues++;
+    }
   }
-  if (error !== undefined) return error;
-  return out.length === 0 ? NO_LOGICAL : out;
+  return t;
+}
+
+/**
+ * A condition's value as IF and IFS read it. Booleans (nearly every condition) are decided here: run under
+ * tsx, every call of an imported function goes through a module getter, which costs more than the test.
+ */
+function holds(c: Value): boolean | ErrorValue {
+  return typeof c === 'boolean' ? c : toBoolean(c);
+}
+
+function comparisonOf(arg: Arg | undefined): FieldComparison | undefined {
+  return arg?.kind === 'value' ? arg.comparison : undefined;
+}
+
+function constantOf(arg: Arg | undefined): Value | undefined {
+  return arg?.kind === 'value' ? arg.constant : undefined;
 }
 
 function condition(arg: Arg | undefined, row: number): boolean | ErrorValue {
@@ -62,6 +104,16 @@ const IF = defineFunction({
     if (c instanceof ErrorValue) return c;
     if (c) return valueAt(args[1], row);
     return args.length > 2 ? valueAt(args[2], row) : false;
+  },
+  compile(args) {
+    const test = rowFnOf(args[0]);
+    const yes = rowFnOf(args[1]);
+    const no = args.length > 2 ? rowFnOf(args[2]) : () => false;
+    return (row) => {
+      const c = holds(test(row));
+      if (c === true) return yes(row);
+      return c === false ? no(row) : c;
+    };
   },
   docs: docs(
     { summary: 'Returns one value if a condition is TRUE and another if it is FALSE.', syntax: 'IF(logical_test, value_if_true, [value_if_false])', example: 'IF({Sales}>=2000, "High", "Low") → "High"' },
@@ -84,6 +136,43 @@ const IFS = defineFunction({
       if (c) return valueAt(args[i + 1], row);
     }
     return IFS_NONE;
+  },
+  compile(args) {
+    const tests: ((row: number) => Value)[] = [];
+    const values: ((row: number) => Value)[] = [];
+    for (let i = 0; i + 1 < args.length; i += 2) {
+      tests.push(rowFnOf(args[i]));
+      values.push(rowFnOf(args[i + 1]));
+    }
+    const pairs = tests.length;
+    // Value tiers ({Sales}>=5000, …, TRUE) test numbers against constants and give constants: those are read
+    // here directly, one loop and no call per condition; anything undecided goes through the argument.
+    const comparisons = tests.map((_, i) => comparisonOf(args[2 * i]));
+    const constants = values.map((_, i) => constantOf(args[2 * i + 1]));
+    const fixedTests = tests.map((_, i) => constantOf(args[2 * i]));
+    return (row) => {
+      for (let i = 0; i < pairs; i++) {
+        const cmp = comparisons[i];
+        let c: boolean | ErrorValue | undefined;
+        if (cmp !== undefined) {
+          const v = cmp.values[row];
+          if (typeof v === 'number') {
+            const d = v - cmp.constant;
+            const scale = Math.abs(v) > Math.abs(cmp.constant) ? Math.abs(v) : Math.abs(cmp.constant);
+            if (Math.abs(d) > 1e-13 * scale) c = cmp.greater ? d > 0 : d < 0; // clearly apart (fast-binary.ts)
+          }
+        }
+        if (c === undefined) {
+          const fixedTest = fixedTests[i];
+          c = holds(fixedTest !== undefined ? fixedTest : (tests[i] as (row: number) => Value)(row));
+        }
+        if (c === false) continue;
+        if (c !== true) return c;
+        const fixed = constants[i];
+        return fixed !== undefined ? fixed : (values[i] as (row: number) => Value)(row);
+      }
+      return IFS_NONE;
+    };
   },
   docs: docs(
     { summary: 'Checks conditions in order and returns the value of the first TRUE one.', syntax: 'IFS(test1, value1, [test2, value2], …)', example: 'IFS({Sales}>=5000, "A", {Sales}>=2000, "B", TRUE, "C") → "B"' },
@@ -115,6 +204,27 @@ const SWITCH = defineFunction({
     }
     return i < args.length ? valueAt(args[i], row) : SWITCH_NONE;
   },
+  compile(args) {
+    const subjectOf = rowFnOf(args[0]);
+    const cases: ((row: number) => Value)[] = [];
+    const results: ((row: number) => Value)[] = [];
+    let i = 1;
+    for (; i + 1 < args.length; i += 2) {
+      cases.push(rowFnOf(args[i]));
+      results.push(rowFnOf(args[i + 1]));
+    }
+    const fallback = i < args.length ? rowFnOf(args[i]) : () => SWITCH_NONE;
+    return (row) => {
+      const subject = subjectOf(row);
+      if (subject instanceof ErrorValue) return subject;
+      for (let k = 0; k < cases.length; k++) {
+        const c = compareValues(subject, (cases[k] as (row: number) => Value)(row));
+        if (c instanceof ErrorValue) return c;
+        if (c === 0) return (results[k] as (row: number) => Value)(row);
+      }
+      return fallback(row);
+    };
+  },
   docs: docs(
     { summary: 'Compares a value with a list of values and returns the result of the first match.', syntax: 'SWITCH(expression, value1, result1, [value2, result2], …, [default])', example: 'SWITCH({City}, "Beijing", "North", "Shenzhen", "South", "Other") → "North"' },
     { summary: '将一个值依次与列表比较，返回第一个匹配项对应的结果。', syntax: 'SWITCH(表达式, 值1, 结果1, [值2, 结果2], …, [默认值])', example: 'SWITCH({城市}, "北京", "华北", "深圳", "华南", "其他") → "华北"' },
@@ -123,10 +233,11 @@ const SWITCH = defineFunction({
 
 function logicalFunction(
   name: 'AND' | 'OR' | 'XOR',
-  combine: (values: readonly boolean[]) => boolean,
+  combine: (logicals: number, trues: number) => boolean,
   en: { summary: string; example: string },
   zh: { summary: string; example: string },
 ): FunctionDef {
+  const finish = (t: Tally): Value => t.error ?? (t.logicals === 0 ? NO_LOGICAL : combine(t.logicals, t.trues));
   return defineFunction({
     name,
     category: 'logical',
@@ -135,9 +246,19 @@ function logicalFunction(
     maxArgs: 255,
     returns: always('boolean'),
     columnWide: false,
-    call(args, row) {
-      const values = logicalValues(args, row);
-      return values instanceof ErrorValue ? values : combine(values);
+    call: (args, row) => finish(tallyLogicals(args, row, (_, column) => tallyColumn(column))),
+    compile(args) {
+      // A whole column has one tally per evaluation.
+      const columns = new Map<number, Tally>();
+      const columnTally = (at: number, column: Column): Tally => {
+        let t = columns.get(at);
+        if (t === undefined) {
+          t = tallyColumn(column);
+          columns.set(at, t);
+        }
+        return t;
+      };
+      return (row) => finish(tallyLogicals(args, row, columnTally));
     },
     docs: docs(
       { summary: en.summary, syntax: `${name}(logical1, [logical2], …)`, example: en.example },
@@ -148,19 +269,19 @@ function logicalFunction(
 
 const AND = logicalFunction(
   'AND',
-  (v) => v.every(Boolean),
+  (logicals, trues) => trues === logicals,
   { summary: 'TRUE when every argument is TRUE.', example: 'AND({Sales}>1000, {City}="Beijing") → TRUE' },
   { summary: '所有参数都为 TRUE 时返回 TRUE。', example: 'AND({销售额}>1000, {城市}="北京") → TRUE' },
 );
 const OR = logicalFunction(
   'OR',
-  (v) => v.some(Boolean),
+  (_, trues) => trues > 0,
   { summary: 'TRUE when at least one argument is TRUE.', example: 'OR({Sales}>5000, {City}="Shanghai") → FALSE' },
   { summary: '至少一个参数为 TRUE 时返回 TRUE。', example: 'OR({销售额}>5000, {城市}="上海") → FALSE' },
 );
 const XOR = logicalFunction(
   'XOR',
-  (v) => v.filter(Boolean).length % 2 === 1,
+  (_, trues) => trues % 2 === 1,
   { summary: 'TRUE when an odd number of arguments are TRUE.', example: 'XOR(TRUE, FALSE, TRUE) → FALSE' },
   { summary: '为 TRUE 的参数个数为奇数时返回 TRUE。', example: 'XOR(TRUE, FALSE, TRUE) → FALSE' },
 );

@@ -4,22 +4,20 @@
 import type { EvalContext } from '../eval/context';
 import { badArgument, DIV0, makeError } from '../eval/errors';
 import { countAtMost, countBelow, sortedNumbers, type SortedNumbers } from '../eval/indexes';
-import { numbersEqual, round15, toNumber } from '../types/coercion';
+import { floor15, numbersEqual, toNumber } from '../types/coercion';
 import { ErrorValue, type Value } from '../eval/values';
-import { always, column, columnOf, docs, numberAt, optionalNumber, trunc, value, valueAt } from './args';
-import { defineFunction, type Arg, type ExplainFact, type FunctionDef } from './define';
+import { always, column, columnOf, docs, numberAt, optionalNumber, rowFnOf, trunc, value, valueAt } from './args';
+import { defineFunction, type Arg, type ExplainFact, type FunctionDef, type FunctionDoc, type ParamSpec } from './define';
 
 const ABSENT = makeError('#N/A', 'RANK: the value is not in the column.', 'RANK：该值不在列中。');
 const OUTSIDE = makeError('#N/A', 'PERCENTRANK: the value is outside the column’s range.', 'PERCENTRANK：该值超出了列的取值范围。');
 const NOT_A_COLUMN = makeError('#VALUE!', 'A whole column is expected here.', '此处需要整列。');
 
 /** The row's value as a number; blank stays blank (settled 8); booleans are not ranked. */
-function subject(arg: Arg | undefined, row: number): number | null | ErrorValue {
-  const v = valueAt(arg, row);
+function subjectOf(v: Value): number | null | ErrorValue {
   if (v === null) return null;
   if (typeof v === 'boolean') return badArgument('RANK', 'TRUE and FALSE cannot be ranked.', 'TRUE 和 FALSE 无法排名。');
-  const n = toNumber(v);
-  return n;
+  return toNumber(v);
 }
 
 interface Prepared {
@@ -31,14 +29,12 @@ interface Prepared {
 function prepare(columnArg: Arg | undefined, valueArg: Arg | undefined, row: number, ctx: EvalContext): Prepared | null | ErrorValue {
   const col = columnOf(columnArg);
   if (col === undefined) return NOT_A_COLUMN;
-  const x = subject(valueArg, row);
+  const x = subjectOf(valueAt(valueArg, row));
   if (x === null || x instanceof ErrorValue) return x;
   return { x, sorted: sortedNumbers(ctx, col) };
 }
 
-function rank(args: readonly Arg[], row: number, ctx: EvalContext): Value {
-  const p = prepare(args[1], args[0], row, ctx);
-  if (p === null || p instanceof ErrorValue) return p;
+function rank(p: Prepared, args: readonly Arg[], row: number): Value {
   const order = optionalNumber(args[2], row, 0);
   if (order instanceof ErrorValue) return order;
   const values = p.sorted.values;
@@ -61,9 +57,7 @@ export function percentRankOf(values: Float64Array, x: number): number | undefin
   return (less - 1 + (x - a) / (b - a)) / (n - 1);
 }
 
-function percentRank(args: readonly Arg[], row: number, ctx: EvalContext): Value {
-  const p = prepare(args[0], args[1], row, ctx);
-  if (p === null || p instanceof ErrorValue) return p;
+function percentRank(p: Prepared, args: readonly Arg[], row: number): Value {
   const significance = optionalNumber(args[2], row, 3);
   if (significance instanceof ErrorValue) return significance;
   const digits = trunc(significance);
@@ -72,12 +66,10 @@ function percentRank(args: readonly Arg[], row: number, ctx: EvalContext): Value
   if (r === undefined) return OUTSIDE;
   // Excel truncates (never rounds up) to `significance` digits; round15 first so 0.29 stays 0.29.
   const scale = 10 ** Math.min(digits, 15);
-  return Math.floor(round15(r * scale)) / scale;
+  return floor15(r * scale) / scale;
 }
 
-function ntile(args: readonly Arg[], row: number, ctx: EvalContext): Value {
-  const p = prepare(args[0], args[1], row, ctx);
-  if (p === null || p instanceof ErrorValue) return p;
+function ntile(p: Prepared, args: readonly Arg[], row: number): Value {
   const raw = numberAt(args[2], row);
   if (raw instanceof ErrorValue) return raw;
   const n = trunc(raw);
@@ -86,12 +78,10 @@ function ntile(args: readonly Arg[], row: number, ctx: EvalContext): Value {
   if (count === 0) return DIV0;
   const below = countBelow(p.sorted.values, p.x);
   // MIN(n, 1 + INT(n * COUNTIFS(column, "<"&value) / COUNT(column)))
-  return Math.min(n, 1 + Math.floor(round15((n * below) / count)));
+  return Math.min(n, 1 + floor15((n * below) / count));
 }
 
-function pareto(args: readonly Arg[], row: number, ctx: EvalContext): Value {
-  const p = prepare(args[0], args[1], row, ctx);
-  if (p === null || p instanceof ErrorValue) return p;
+function pareto(p: Prepared): Value {
   if (p.sorted.firstError !== undefined) return p.sorted.firstError; // SUM(column) would give it
   const total = p.sorted.suffix[0] ?? 0;
   if (total === 0) return DIV0;
@@ -123,65 +113,86 @@ function explainWith(columnAt: number, valueAt_: number) {
   };
 }
 
+interface Segmentation {
+  readonly name: string;
+  readonly params: readonly ParamSpec[];
+  /** Positions of the column and of the row's value among the arguments. */
+  readonly columnAt: number;
+  readonly valueAt: number;
+  /** The answer from the row's number and the column's sorted index. */
+  readonly answer: (p: Prepared, args: readonly Arg[], row: number) => Value;
+  readonly en: FunctionDoc;
+  readonly zh: FunctionDoc;
+}
+
+/** One column function answered from the column's sorted index, row by row or compiled once per evaluation. */
+function segmentation(s: Segmentation): FunctionDef {
+  const required = s.params.filter((p) => p.optional !== true).length;
+  return defineFunction({
+    name: s.name,
+    category: 'segmentation',
+    params: s.params,
+    minArgs: required,
+    maxArgs: s.params.length,
+    returns: always('number'),
+    columnWide: true,
+    call(args, row, ctx) {
+      const p = prepare(args[s.columnAt], args[s.valueAt], row, ctx);
+      return p === null || p instanceof ErrorValue ? p : s.answer(p, args, row);
+    },
+    compile(args, ctx) {
+      // As `call`, with the column, its index and the value's closure found once, not on every row.
+      const col = columnOf(args[s.columnAt]);
+      if (col === undefined) return () => NOT_A_COLUMN;
+      const valueOf = rowFnOf(args[s.valueAt]);
+      let sorted: SortedNumbers | undefined;
+      return (row) => {
+        const x = subjectOf(valueOf(row));
+        if (x === null || x instanceof ErrorValue) return x;
+        sorted ??= sortedNumbers(ctx, col);
+        return s.answer({ x, sorted }, args, row);
+      };
+    },
+    explain: explainWith(s.columnAt, s.valueAt),
+    docs: docs(s.en, s.zh),
+  });
+}
+
 export const segmentationFunctions: readonly FunctionDef[] = [
-  defineFunction({
+  segmentation({
     name: 'RANK',
-    category: 'segmentation',
     params: [value('number'), column('ref'), value('order', true)],
-    minArgs: 2,
-    maxArgs: 3,
-    returns: always('number'),
-    columnWide: true,
-    call: rank,
-    explain: explainWith(1, 0),
-    docs: docs(
-      { summary: 'The rank of a value in a column, 1 for the largest (order 1: 1 for the smallest); ties share a rank.', syntax: 'RANK(number, column, [order])', example: 'RANK({Sales}, [Sales]) → 3' },
-      { summary: '值在列中的排名，最大为 1（order 为 1 时最小为 1）；相同值排名相同。', syntax: 'RANK(数值, 列, [排序方式])', example: 'RANK({销售额}, [销售额]) → 3' },
-    ),
+    columnAt: 1,
+    valueAt: 0,
+    answer: rank,
+    en: { summary: 'The rank of a value in a column, 1 for the largest (order 1: 1 for the smallest); ties share a rank.', syntax: 'RANK(number, column, [order])', example: 'RANK({Sales}, [Sales]) → 3' },
+    zh: { summary: '值在列中的排名，最大为 1（order 为 1 时最小为 1）；相同值排名相同。', syntax: 'RANK(数值, 列, [排序方式])', example: 'RANK({销售额}, [销售额]) → 3' },
   }),
-  defineFunction({
+  segmentation({
     name: 'PERCENTRANK',
-    category: 'segmentation',
     params: [column('array'), value('x'), value('significance', true)],
-    minArgs: 2,
-    maxArgs: 3,
-    returns: always('number'),
-    columnWide: true,
-    call: percentRank,
-    explain: explainWith(0, 1),
-    docs: docs(
-      { summary: 'The rank of a value as a share of the column, 0 to 1, truncated to 3 digits (PERCENTRANK.INC).', syntax: 'PERCENTRANK(column, x, [significance])', example: 'PERCENTRANK([Sales], {Sales}) → 0.5' },
-      { summary: '值在列中的百分比排位（0 到 1），默认截断为 3 位小数（PERCENTRANK.INC）。', syntax: 'PERCENTRANK(列, 值, [有效位数])', example: 'PERCENTRANK([销售额], {销售额}) → 0.5' },
-    ),
+    columnAt: 0,
+    valueAt: 1,
+    answer: percentRank,
+    en: { summary: 'The rank of a value as a share of the column, 0 to 1, truncated to 3 digits (PERCENTRANK.INC).', syntax: 'PERCENTRANK(column, x, [significance])', example: 'PERCENTRANK([Sales], {Sales}) → 0.5' },
+    zh: { summary: '值在列中的百分比排位（0 到 1），默认截断为 3 位小数（PERCENTRANK.INC）。', syntax: 'PERCENTRANK(列, 值, [有效位数])', example: 'PERCENTRANK([销售额], {销售额}) → 0.5' },
   }),
-  defineFunction({
+  segmentation({
     name: 'NTILE',
-    category: 'segmentation',
     params: [column('column'), value('value'), value('n')],
-    minArgs: 3,
-    maxArgs: 3,
-    returns: always('number'),
-    columnWide: true,
-    call: ntile,
-    explain: explainWith(0, 1),
-    docs: docs(
-      { summary: 'Bucket 1 to n of a value in a column, highest values in bucket n, ties always together (RFM scores).', syntax: 'NTILE(column, value, n)', example: 'NTILE([Sales], {Sales}, 4) → 2' },
-      { summary: '值在列中所属的分组 1 到 n，最大的值在第 n 组，相同值总在同一组（用于 RFM 评分）。', syntax: 'NTILE(列, 值, 分组数)', example: 'NTILE([销售额], {销售额}, 4) → 2' },
-    ),
+    columnAt: 0,
+    valueAt: 1,
+    answer: ntile,
+    en: { summary: 'Bucket 1 to n of a value in a column, highest values in bucket n, ties always together (RFM scores).', syntax: 'NTILE(column, value, n)', example: 'NTILE([Sales], {Sales}, 4) → 2' },
+    zh: { summary: '值在列中所属的分组 1 到 n，最大的值在第 n 组，相同值总在同一组（用于 RFM 评分）。', syntax: 'NTILE(列, 值, 分组数)', example: 'NTILE([销售额], {销售额}, 4) → 2' },
   }),
-  defineFunction({
+  segmentation({
     name: 'PARETO',
-    category: 'segmentation',
     params: [column('column'), value('value')],
-    minArgs: 2,
-    maxArgs: 2,
-    returns: always('number'),
-    columnWide: true,
-    call: pareto,
-    explain: explainWith(0, 1),
-    docs: docs(
-      { summary: "The share of the column's total held by values at least this large (ABC analysis).", syntax: 'PARETO(column, value)', example: 'ROUND(PARETO([Sales], {Sales}), 4) → 0.8387' },
-      { summary: '不小于该值的所有值之和占列合计的比例（用于 ABC 分析）。', syntax: 'PARETO(列, 值)', example: 'ROUND(PARETO([销售额], {销售额}), 4) → 0.8387' },
-    ),
+    columnAt: 0,
+    valueAt: 1,
+    answer: pareto,
+    en: { summary: "The share of the column's total held by values at least this large (ABC analysis).", syntax: 'PARETO(column, value)', example: 'ROUND(PARETO([Sales], {Sales}), 4) → 0.8387' },
+    zh: { summary: '不小于该值的所有值之和占列合计的比例（用于 ABC 分析）。', syntax: 'PARETO(列, 值)', example: 'ROUND(PARETO([销售额], {销售额}), 4) → 0.8387' },
   }),
 ];

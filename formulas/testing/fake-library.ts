@@ -66,7 +66,7 @@ export const fakeFunctions: readonly FunctionDef[] = [
   fake('LOG_ARG', [{ name: 'label', kind: 'value' }, { name: 'v', kind: 'value' }], 2, 2, (args, row) => {
     evaluatedLog.push(String(value(args[0], row)));
     return value(args[1], row);
-  }),
+  }, { rowDependent: true }),
   fake('BOOM', [], 0, 0, () => {
     throw new Error('boom');
   }),
@@ -74,7 +74,7 @@ export const fakeFunctions: readonly FunctionDef[] = [
   fake('BOOM_ODD', [], 0, 0, (_args, row) => {
     if (row % 2 === 1) throw new Error('odd');
     return row;
-  }),
+  }, { rowDependent: true }),
   fake('PERCENTILE.INC', [{ name: 'col', kind: 'column' }, { name: 'k', kind: 'value' }], 2, 2, () => 0),
 ];
 

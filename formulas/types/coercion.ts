@@ -23,6 +23,15 @@ export function round15(n: number): number {
   return Number(n.toPrecision(15));
 }
 
+/**
+ * Math.floor(round15(n)), without round15's text round trip when n is clearly not just below an integer
+ * (only then can rounding to 15 digits carry it up to the next one): NTILE computes this on every row.
+ */
+export function floor15(n: number): number {
+  const f = Math.floor(n);
+  return f + 1 - n > 1e-9 * Math.max(1, Math.abs(n)) ? f : Math.floor(round15(n));
+}
+
 /** Equality at 15 significant digits; a cheap test first because most pairs differ a lot. */
 export function numbersEqual(a: number, b: number): boolean {
   if (a === b) return true;
