@@ -2,6 +2,7 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './database';
+import { registerSqlite } from './raw';
 
 export interface Connection {
   db: Kysely<Database>;
@@ -26,5 +27,6 @@ export function openSqlite(file: string): Connection {
         }
       : {}),
   });
+  registerSqlite(db, sqlite);
   return { db, sqlite };
 }

@@ -2,7 +2,6 @@
 import type { Transaction } from 'kysely';
 import type { Database, Executor } from '../../db/database';
 import { newId, nowIso, sqlTable } from '../../db/ids';
-import { inTransaction } from '../../db/transaction';
 import { addUserColumn, retypeUserColumn, userDb } from '../../db/user-tables';
 import { AppError } from '../../http/app-error';
 import type { Field, FieldInput, FieldPatch, Language, SelectOption } from '../../wire';
@@ -14,6 +13,7 @@ import { getField, getTable, getWorkbook, listFields } from '../meta';
 import type { FieldMeta } from '../meta';
 import { checkFree, checkName } from '../names';
 import { ChangeCollector } from '../recompute/changes';
+import { besideColumns, transact } from '../recompute/column-cache';
 import { recompute } from '../recompute/recompute.service';
 import { readRows, updateRow, encodeCells } from '../rows/rows.repository';
 import { moveToTrash } from '../trash/trash.service';
@@ -41,7 +41,7 @@ async function languageOf(db: Executor, tableId: string): Promise<Language> {
 }
 
 /** The definition a FieldInput asks for (formula checked and turned into its stored form). */
-async function definitionFrom(db: Executor, tableId: string, input: FieldInput, fieldId: string): Promise<FieldDefinition> {
+export async function definitionFrom(db: Executor, tableId: string, input: FieldInput, fieldId: string): Promise<FieldDefinition> {
   const t = await getTable(db, tableId);
   let formula: string | null = null;
   let resultType: FieldDefinition['resultType'] = null;
@@ -76,20 +76,26 @@ export async function createField(
   input: FieldInput,
   options: { record?: boolean; collector?: ChangeCollector } = {},
 ): Promise<Field> {
-  return inTransaction(db, async (trx) => {
+  return transact(db, async (trx) => {
     const t = await getTable(trx, tableId);
     const existing = await listFields(trx, tableId);
     checkFree(checkName(input.name), existing.map((f) => f.name));
     const id = newId('f');
     const def = await definitionFrom(trx, tableId, input, id);
-    await trx
-      .insertInto('fields')
-      .values({ id, table_id: tableId, ...definitionColumns(def), position: existing.length, created_at: nowIso(), deleted_at: null })
-      .execute();
-    await addUserColumn(trx, tableId, { id, type: def.type });
+    // Metadata and a new empty column: the cached columns of every table stay valid.
+    await besideColumns(trx, async () => {
+      await trx
+        .insertInto('fields')
+        .values({ id, table_id: tableId, ...definitionColumns(def), position: existing.length, created_at: nowIso(), deleted_at: null })
+        .execute();
+      await addUserColumn(trx, tableId, { id, type: def.type });
+    });
     if (def.type === 'formula') await recompute(trx, t.workbookId, { fields: [{ tableId, fieldId: id }] }, options.collector ?? new ChangeCollector());
     if (options.record !== false) {
-      await recordOperation(trx, t.workbookId, { en: `Add field ${def.name}`, zh: `添加字段“${def.name}”` }, { kind: 'field.restore', fieldId: id }, { kind: 'field.trash', fieldId: id });
+      const name = def.name;
+      await besideColumns(trx, () =>
+        recordOperation(trx, t.workbookId, { en: `Add field ${name}`, zh: `添加字段“${name}”` }, { kind: 'field.restore', fieldId: id }, { kind: 'field.trash', fieldId: id }),
+      );
     }
     return readField(trx, id);
   });
@@ -161,7 +167,7 @@ export async function applyDefinition(
 }
 
 export async function patchField(db: Executor, fieldId: string, patch: FieldPatch): Promise<Field> {
-  return inTransaction(db, async (trx) => {
+  return transact(db, async (trx) => {
     const field = await getField(trx, fieldId);
     const t = await getTable(trx, field.tableId);
     const input: FieldInput = {
@@ -198,7 +204,7 @@ export async function patchField(db: Executor, fieldId: string, patch: FieldPatc
 }
 
 export async function trashField(db: Executor, fieldId: string): Promise<void> {
-  await inTransaction(db, async (trx) => {
+  await transact(db, async (trx) => {
     const field = await getField(trx, fieldId);
     const t = await getTable(trx, field.tableId);
     await moveToTrash(trx, { kind: 'field', objectId: fieldId, workbookId: t.workbookId, tableId: t.id, name: field.name });

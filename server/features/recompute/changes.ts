@@ -34,6 +34,22 @@ export class ChangeCollector {
     }
   }
 
+  /** One changed cell: `add` without an object and its entries per call (a recompute adds thousands). */
+  addCell(tableId: string, rowId: number, version: number, fieldId: string, cell: CellValue): void {
+    if (this.overflow.has(tableId)) return;
+    const rows = this.byTable.get(tableId);
+    if (this.cells > MAX_CHANGED_CELLS || !rows) return this.add(tableId, String(rowId), version, { [fieldId]: cell });
+    const key = String(rowId);
+    let change = rows.get(key);
+    if (!change) {
+      change = { tableId, rowId: key, version, cells: {} };
+      rows.set(key, change);
+    }
+    change.version = Math.max(change.version, version);
+    if (!(fieldId in change.cells)) this.cells++;
+    change.cells[fieldId] = cell;
+  }
+
   /** Marks a whole table as changed beyond listing (e.g. many rows): the client refetches it. */
   refetch(tableId: string): void {
     this.overflow.add(tableId);

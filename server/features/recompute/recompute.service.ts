@@ -12,7 +12,8 @@ import { getWorkbook } from '../meta';
 import type { FieldMeta } from '../meta';
 import { readRowsById } from '../rows/rows.repository';
 import { ChangeCollector } from './changes';
-import { Frames, toValue } from './frames';
+import { besideColumns } from './column-cache';
+import { Frames, signatureOf, toValue } from './frames';
 import { writeFormulaCells } from './write-back';
 
 export interface FieldKey {
@@ -72,7 +73,8 @@ export async function recompute(db: Executor, workbookId: string, trigger: Trigg
       const c = compileStored(f.formula, schema, t.id, f.id, language);
       if (c.ok && c.result.resultType !== f.resultType) {
         // A formula it reads changed type: keep the stored result type current.
-        await db.updateTable('fields').set({ result_type: c.result.resultType }).where('id', '=', f.id).execute();
+        const resultType = c.result.resultType;
+        await besideColumns(db, () => db.updateTable('fields').set({ result_type: resultType }).where('id', '=', f.id).execute());
         f.resultType = c.result.resultType;
       }
       plans.set(
@@ -156,8 +158,8 @@ async function evaluate(
 ): Promise<Set<number>> {
   const { field } = plan;
   const tableId = field.tableId;
-  let ids: number[];
-  let versions: number[];
+  let ids: ArrayLike<number>;
+  let versions: ArrayLike<number>;
   let old: CellValue[];
   let computed: Value[] | CellValue[];
   let fromEngine = true;
@@ -181,19 +183,15 @@ async function evaluate(
     const frame = await frames.frame(tableId);
     const own = await frames.column(tableId, field.id);
     ids = frame.ids;
-    versions = frame.versions;
+    versions = await frames.versions(tableId);
     old = own.cells;
     if (plan.compiled) {
       for (const r of plan.references) await frames.column(r.tableId, r.fieldId);
-      const data: FormulaData = {
-        rowCount: frame.ids.length,
-        asOf,
-        column: (t, f) => frames.cached(t)?.columns.get(f)?.values ?? [],
-      };
+      const data: FormulaData = { rowCount: frame.ids.length, asOf, column: (t, f) => frames.values(t, f) };
       computed = plan.compiled.run(data);
     } else {
       const err = plan.error ?? null;
-      computed = ids.map(() => err);
+      computed = new Array<CellValue>(ids.length).fill(err);
       fromEngine = false;
     }
   }
@@ -209,11 +207,10 @@ async function evaluate(
     changedIds.push(id);
     changedCells.push(cell);
     changedValues.push(fromEngine ? (v as Value) : toValue(field, cell));
-    collector.add(tableId, String(id), versions[i] ?? 1, { [field.id]: cell });
+    collector.addCell(tableId, id, versions[i] ?? 1, field.id, cell);
   }
   if (changedIds.length > 0) {
-    await writeFormulaCells(db, tableId, field.id, changedIds, changedCells);
-    await frames.setCells(tableId, field.id, changedIds, changedCells, changedValues);
+    await writeFormulaCells(db, tableId, field.id, signatureOf(field), changedIds, changedCells, changedValues);
   }
   return new Set(changedIds);
 }

@@ -1,6 +1,5 @@
 // Batch row writes: insert, update (optimistic versions), delete. Each is one transaction with its recompute.
 import type { Executor } from '../../db/database';
-import { inTransaction } from '../../db/transaction';
 import type { UserRecord } from '../../db/user-tables';
 import { AppError, notFound } from '../../http/app-error';
 import type { CellInput, CellValue, Row, RowsInsertResult, WriteResult } from '../../wire';
@@ -9,6 +8,8 @@ import type { RowCells } from '../history/operation';
 import { getTable, listFields } from '../meta';
 import type { FieldMeta } from '../meta';
 import { ChangeCollector } from '../recompute/changes';
+import { besideColumns, transact, withTableWrite } from '../recompute/column-cache';
+import { patchCells } from '../recompute/frames';
 import { recompute } from '../recompute/recompute.service';
 import { checkCell } from './cells';
 import { syncDerived } from '../templates/derived';
@@ -49,7 +50,7 @@ export async function applyInsert(db: Executor, tableId: string, rows: readonly 
     if (r.id !== undefined) rec.id = parseRowId(r.id);
     return rec;
   });
-  const ids = await insertRows(db, tableId, records);
+  const ids = await withTableWrite(db, tableId, () => insertRows(db, tableId, records), () => false);
   ids.forEach((id, i) => collector.add(tableId, String(id), 1, rows[i]?.cells ?? {}));
   const dataFields = fields.filter((f) => f.type !== 'formula').map((f) => f.id);
   await recompute(db, t.workbookId, { rows: [{ tableId, fieldIds: dataFields, rowIds: ids, inserted: true }] }, collector);
@@ -63,14 +64,19 @@ export async function applyUpdate(db: Executor, tableId: string, rows: readonly 
   const byId = fieldMap(await listFields(db, tableId));
   const changedFields = new Set<string>();
   const ids: number[] = [];
-  for (const r of rows) {
-    const id = parseRowId(r.id);
-    const version = await updateRow(db, tableId, id, encodeCells(byId, r.cells));
-    if (version === 0) throw notFound('row', r.id);
-    ids.push(id);
-    for (const k of Object.keys(r.cells)) changedFields.add(k);
-    collector.add(tableId, r.id, version, r.cells);
-  }
+  const written: { id: number; version: number; cells: Record<string, CellValue> }[] = [];
+  const write = async (): Promise<void> => {
+    for (const r of rows) {
+      const id = parseRowId(r.id);
+      const version = await updateRow(db, tableId, id, encodeCells(byId, r.cells));
+      if (version === 0) throw notFound('row', r.id);
+      ids.push(id);
+      written.push({ id, version, cells: r.cells });
+      for (const k of Object.keys(r.cells)) changedFields.add(k);
+      collector.add(tableId, r.id, version, r.cells);
+    }
+  };
+  await withTableWrite(db, tableId, write, (e) => patchCells(e, byId, written));
   await recompute(db, t.workbookId, { rows: [{ tableId, fieldIds: [...changedFields], rowIds: ids }] }, collector);
   await syncDerived(db, tableId, collector, DERIVED);
 }
@@ -79,7 +85,7 @@ export async function applyDelete(db: Executor, tableId: string, ids: readonly s
   const t = await getTable(db, tableId);
   const fields = await listFields(db, tableId);
   const numeric = ids.map(parseRowId);
-  await deleteRowsById(db, tableId, numeric);
+  await withTableWrite(db, tableId, () => deleteRowsById(db, tableId, numeric), () => false);
   await recompute(db, t.workbookId, { rows: [{ tableId, fieldIds: fields.map((f) => f.id), rowIds: numeric }] }, collector);
   await syncDerived(db, tableId, collector, DERIVED);
 }
@@ -96,7 +102,7 @@ function dataCells(fields: readonly FieldMeta[], row: Row): Record<string, CellV
 }
 
 export async function insertRowsService(db: Executor, tableId: string, input: readonly { cells: Record<string, CellInput> }[]): Promise<RowsInsertResult> {
-  return inTransaction(db, async (trx) => {
+  return transact(db, async (trx) => {
     const t = await getTable(trx, tableId);
     const fields = await listFields(trx, tableId);
     const byId = fieldMap(fields);
@@ -105,19 +111,19 @@ export async function insertRowsService(db: Executor, tableId: string, input: re
     const ids = await applyInsert(trx, tableId, checked, collector);
     const rows = await readRowsById(trx, tableId, fields, ids);
     const out = ids.map((id) => rows.get(id)).filter((r): r is Row => r !== undefined);
-    await recordOperation(
+    await besideColumns(trx, () => recordOperation(
       trx,
       t.workbookId,
       { en: `Add ${ids.length} rows to ${t.name}`, zh: `向“${t.name}”添加 ${ids.length} 行` },
       { kind: 'rows.insert', tableId, rows: out.map((r) => ({ id: r.id, cells: dataCells(fields, r) })) },
       { kind: 'rows.delete', tableId, ids: out.map((r) => r.id) },
-    );
+    ));
     return { rows: out, ...collector.result() };
   });
 }
 
 export async function updateRowsService(db: Executor, tableId: string, input: readonly { id: string; version?: number; cells: Record<string, CellInput> }[]): Promise<WriteResult> {
-  return inTransaction(db, async (trx) => {
+  return transact(db, async (trx) => {
     const t = await getTable(trx, tableId);
     const fields = await listFields(trx, tableId);
     const byId = fieldMap(fields);
@@ -134,19 +140,19 @@ export async function updateRowsService(db: Executor, tableId: string, input: re
     });
     const collector = new ChangeCollector();
     await applyUpdate(trx, tableId, forward, collector);
-    await recordOperation(
+    await besideColumns(trx, () => recordOperation(
       trx,
       t.workbookId,
       { en: `Edit ${forward.length} rows of ${t.name}`, zh: `修改“${t.name}”的 ${forward.length} 行` },
       { kind: 'rows.update', tableId, rows: forward },
       { kind: 'rows.update', tableId, rows: inverse },
-    );
+    ));
     return collector.result();
   });
 }
 
 export async function deleteRowsService(db: Executor, tableId: string, ids: readonly string[]): Promise<WriteResult> {
-  return inTransaction(db, async (trx) => {
+  return transact(db, async (trx) => {
     const t = await getTable(trx, tableId);
     const fields = await listFields(trx, tableId);
     const unique = [...new Set(ids)];
@@ -154,13 +160,13 @@ export async function deleteRowsService(db: Executor, tableId: string, ids: read
     for (const id of unique) if (!current.has(Number(id))) throw notFound('row', id);
     const collector = new ChangeCollector();
     await applyDelete(trx, tableId, unique, collector);
-    await recordOperation(
+    await besideColumns(trx, () => recordOperation(
       trx,
       t.workbookId,
       { en: `Delete ${unique.length} rows of ${t.name}`, zh: `删除“${t.name}”的 ${unique.length} 行` },
       { kind: 'rows.delete', tableId, ids: unique },
       { kind: 'rows.insert', tableId, rows: unique.map((id) => ({ id, cells: dataCells(fields, current.get(Number(id)) as Row) })) },
-    );
+    ));
     return collector.result();
   });
 }
