@@ -68,6 +68,16 @@ export interface OperationsTable {
   created_at: string;
 }
 
+/** An uploaded file waiting for its commit (features/imports/imports.store.ts); the file is <dataDir>/imports/<id>. */
+export interface PendingImportsTable {
+  id: string;
+  workbook_id: string;
+  filename: string;
+  /** JSON of what the preview learnt (imports.store.ts `Learnt`). */
+  learnt: string;
+  created_at: string;
+}
+
 export interface Database {
   workbooks: WorkbooksTable;
   tables: TablesTable;
@@ -75,6 +85,7 @@ export interface Database {
   settings: SettingsTable;
   trash: TrashTable;
   operations: OperationsTable;
+  pending_imports: PendingImportsTable;
 }
 
 export type Db = Kysely<Database>;

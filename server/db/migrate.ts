@@ -2,10 +2,12 @@
 import { Migrator } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
 import * as m0001 from './migrations/0001-initial';
+import * as m0002 from './migrations/0002-pending-imports';
 import type { Database } from './database';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-pending-imports': m0002,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

@@ -68,6 +68,26 @@ describe('export', () => {
     expect(p.rows[0]?.[2]).toBe('2024-01-05');
   });
 
+  it('exports every row of a bigger table in order, as CSV and XLSX', async () => {
+    const n = 20_000;
+    const csv = 'k,v,b\n' + Array.from({ length: n }, (_, i) => `${i},"t ${i}, x",${i % 2 === 0 ? 'true' : 'false'}`).join('\n') + '\n';
+    const pre = await h.segsheet.app.request(`/api/workbooks/${wb.id}/imports?filename=big.csv`, { method: 'POST', body: Buffer.from(csv) });
+    const p = (await pre.json()) as ImportPreview;
+    const done = (await (await h.request('POST', `/api/imports/${p.id}/commit`, { target: { name: 'Big' }, badRows: 'abort' })).json) as { tableId: string };
+    const big = as<Table>((await h.request('GET', `/api/tables/${done.tableId}`)).json);
+    const k = big.fields[0]?.id ?? '';
+    const text = await (await h.segsheet.app.request(`/api/tables/${done.tableId}/export?format=csv&sort=${k}:desc`)).text();
+    const lines = text.replace('\uFEFF', '').split('\r\n');
+    expect(lines.length).toBe(n + 2);
+    expect(lines.slice(0, 3)).toEqual(['k,v,b', `${n - 1},"t ${n - 1}, x",FALSE`, `${n - 2},"t ${n - 2}, x",TRUE`]);
+    const xlsx = Buffer.from(await (await h.segsheet.app.request(`/api/tables/${done.tableId}/export?format=xlsx`)).arrayBuffer());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const ws = book.worksheets[0]!;
+    expect(ws.rowCount).toBe(n + 1);
+    expect(ws.getRow(n + 1).values).toEqual([undefined, n - 1, `t ${n - 1}, x`, false]);
+  });
+
   it('answers 400 for a bad format', async () => {
     expect((await h.request('GET', `/api/tables/${table.id}/export?format=pdf`)).status).toBe(400);
   });

@@ -1,6 +1,7 @@
 // Column types detected from every row (not a sample): one value that does not fit and the column is text.
 import type { ImportColumnType } from '../../wire';
 import { parseDateText, parseNumberText } from '../rows/cells';
+import { hasLeadingZero, isoDateForm, isPlainNumber, mayBeNumber } from './fast-parse';
 
 const NUMBER_START = /^[-+.\d¥￥$]/;
 const LEADING_ZERO = /^[-+]?0\d/;
@@ -17,19 +18,26 @@ export class ColumnStats {
   samples: string[] = [];
 
   add(raw: string): void {
-    const v = raw.trim();
+    const n = raw.length;
+    if (n === 0) return;
+    // trim() only when an end is not plain ASCII: most cells need none.
+    const first = raw.charCodeAt(0);
+    const last = raw.charCodeAt(n - 1);
+    const v = first > 32 && first < 127 && last > 32 && last < 127 ? raw : raw.trim();
     if (v === '') return;
     const before = this.nonEmpty;
     this.nonEmpty++;
     if (this.samples.length < 5 && !this.samples.includes(v)) this.samples.push(v);
-    if (NUMBER_START.test(v) && !LEADING_ZERO.test(v) && parseNumberText(v) !== undefined) this.numbers++;
+    const isNumber = isPlainNumber(v) ? !hasLeadingZero(v) : NUMBER_START.test(v) && !LEADING_ZERO.test(v) && mayBeNumber(v) && parseNumberText(v) !== undefined;
+    if (isNumber) this.numbers++;
     else this.firstNotNumber ??= v;
     // Dates and booleans are only checked while every value so far was one (a column is all or nothing).
     if (this.dates === before && DATE_START.test(v)) {
-      const d = parseDateText(v);
-      if (d) {
+      const form = isoDateForm(v);
+      const hadTime = form === 0 ? parseDateText(v)?.hadTime : form === 2;
+      if (hadTime !== undefined) {
         this.dates++;
-        if (d.hadTime) this.datesWithTime++;
+        if (hadTime) this.datesWithTime++;
       }
     }
     if (this.booleans === before && BOOLEAN_WORDS.has(v.toLowerCase())) this.booleans++;

@@ -1,3 +1,4 @@
+import { open, writeFile } from 'node:fs/promises';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Context } from 'hono';
@@ -8,6 +9,8 @@ import { requestLanguage } from '../../http/language';
 import { jsonBody } from '../../http/validate';
 import { ImportCommitSchema } from '../../wire';
 import { notFound } from '../../http/app-error';
+import { newId } from '../../db/ids';
+import { getWorkbook } from '../meta';
 import { commitImport, createImport } from './imports.service';
 import type { ImportEvent } from './imports.store';
 
@@ -15,64 +18,84 @@ export const IMPORT_LIMIT = 512 * 1024 * 1024;
 
 const tooLarge = (): AppError => new AppError('PAYLOAD_TOO_LARGE', { limit: '512 MB' });
 
-/** The uploaded file: multipart `file`, or the raw body with ?filename=. */
-async function readUpload(c: Context<AppEnv>): Promise<{ bytes: Buffer; filename: string }> {
+/** Copies a stream to `file`, refusing more than the limit. */
+async function writeLimited(body: ReadableStream<Uint8Array>, file: string): Promise<void> {
+  const out = await open(file, 'w');
+  const reader = body.getReader();
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > IMPORT_LIMIT) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      for (let at = 0; at < value.byteLength; ) at += (await out.write(value, at)).bytesWritten;
+    }
+  } finally {
+    await out.close();
+  }
+}
+
+/** The uploaded file, streamed to `file`: multipart `file`, or the raw body with ?filename=. Answers its name. */
+async function saveUpload(c: Context<AppEnv>, file: string): Promise<string> {
   const length = Number(c.req.header('content-length') ?? 0);
   if (length > IMPORT_LIMIT) throw tooLarge();
   const type = c.req.header('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
     const form = await c.req.parseBody();
-    const file = form.file;
-    if (!(file instanceof File)) throw new AppError('BAD_REQUEST', { reason: 'multipart field "file" is missing' });
-    if (file.size > IMPORT_LIMIT) throw tooLarge();
-    return { bytes: Buffer.from(await file.arrayBuffer()), filename: c.req.query('filename') ?? file.name };
+    const part = form.file;
+    if (!(part instanceof File)) throw new AppError('BAD_REQUEST', { reason: 'multipart field "file" is missing' });
+    if (part.size > IMPORT_LIMIT) throw tooLarge();
+    await writeLimited(part.stream(), file);
+    return c.req.query('filename') ?? part.name;
   }
   const filename = c.req.query('filename');
   if (!filename) throw new AppError('BAD_REQUEST', { reason: 'send the file as multipart "file", or as the body with ?filename=' });
   const body = c.req.raw.body;
-  if (!body) throw new AppError('IMPORT_UNREADABLE', { reason: 'the file is empty', reasonZh: '文件是空的' });
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > IMPORT_LIMIT) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(Buffer.from(value));
-  }
-  return { bytes: Buffer.concat(chunks), filename };
+  if (body) await writeLimited(body, file);
+  else await writeFile(file, '');
+  return filename;
 }
 
 export function importsRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.post('/workbooks/:id/imports', async (c) => {
-    const db = c.var.deps.db;
-    await useWorkbookLanguage(c, db, { workbookId: c.req.param('id') });
-    const file = await readUpload(c);
-    const sheet = c.req.query('sheet');
-    const preview = await createImport(db, c.var.imports, c.req.param('id'), { ...file, ...(sheet !== undefined ? { sheet } : {}) }, requestLanguage(c));
-    return c.json(preview, 201);
+    const { deps, imports } = c.var;
+    const workbookId = c.req.param('id');
+    await useWorkbookLanguage(c, deps.db, { workbookId });
+    await getWorkbook(deps.db, workbookId);
+    const id = newId('i');
+    const file = await imports.reserve(deps, id);
+    try {
+      const filename = await saveUpload(c, file);
+      const sheet = c.req.query('sheet');
+      const preview = await createImport(deps, imports, workbookId, { id, file, filename, ...(sheet !== undefined ? { sheet } : {}) }, requestLanguage(c));
+      return c.json(preview, 201);
+    } catch (error) {
+      await imports.release(id, file);
+      throw error;
+    }
   });
   app.post('/imports/:id/commit', async (c) => {
-    const job = c.var.imports.get(c.req.param('id'));
-    if (job) await useWorkbookLanguage(c, c.var.deps.db, { workbookId: job.workbookId });
+    const { deps, imports } = c.var;
+    const job = await imports.get(deps, c.req.param('id'));
+    if (job) await useWorkbookLanguage(c, deps.db, { workbookId: job.workbookId });
     const body = await jsonBody(c, ImportCommitSchema);
-    return c.json(await commitImport(c.var.deps.db, c.var.imports, c.req.param('id'), body, requestLanguage(c)));
+    return c.json(await commitImport(deps, imports, c.req.param('id'), body, requestLanguage(c)));
   });
   app.get('/imports/:id/events', async (c) => {
     const store = c.var.imports;
-    const job = store.get(c.req.param('id'));
+    const job = await store.get(c.var.deps, c.req.param('id'));
     if (!job) throw notFound('import', c.req.param('id'));
     return streamSSE(c, async (stream) => {
       const send = async (e: ImportEvent): Promise<void> => {
         const data = e.type === 'progress' ? { rows: e.rows, total: e.total } : e.type === 'done' ? e.result : { code: e.code, message: e.message };
         await stream.writeSSE({ event: e.type, data: JSON.stringify(data) });
       };
-      if (job.status === 'done' || job.status === 'failed') {
+      if (job.status === 'done') {
         if (job.last) await send(job.last);
         return;
       }

@@ -1,12 +1,14 @@
-// Import: upload → preview (types from every row) → commit into a new table or appended with a mapping.
-// The commit is all-or-nothing in one transaction; bad rows are skipped or abort the whole import.
-import type { Executor } from '../../db/database';
-import { newId } from '../../db/ids';
+// Import: upload → preview (types from every row, one streamed pass) → commit into a new table or appended with
+// a mapping (one more streamed pass that reuses what the preview learnt). The commit is all-or-nothing in one
+// transaction; bad rows are skipped or abort the whole import.
+import { z } from 'zod';
 import { inTransaction } from '../../db/transaction';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/database';
 import { AppError, notFound } from '../../http/app-error';
 import type { MessageLanguage } from '../../http/app-error';
+import type { AppDeps } from '../../http/context';
 import type { BadRow, CellValue, FieldInput, ImportCommitResult, ImportPreview } from '../../wire';
-import { z } from 'zod';
 import { ImportCommitSchema } from '../../wire';
 import { recordOperation } from '../history/history.service';
 import { getTable, getWorkbook, listFields } from '../meta';
@@ -14,19 +16,15 @@ import type { FieldMeta } from '../meta';
 import { freeName } from '../names';
 import { ChangeCollector } from '../recompute/changes';
 import { recompute } from '../recompute/recompute.service';
-import { checkCell } from '../rows/cells';
-import { encodeCells, insertRows } from '../rows/rows.repository';
 import { createTable } from '../tables/tables.service';
 import { ColumnStats } from './detect';
-import { readSource } from './read-source';
-import type { ImportJob, ImportStore } from './imports.store';
-import { newJobEvents } from './imports.store';
+import type { ImportJob, ImportStore, Learnt } from './imports.store';
+import { readRecords } from './read-source';
+import { MAX_BAD_ROWS, problemReason, raggedReason, writeRows } from './write-rows';
 
 type Commit = z.output<typeof ImportCommitSchema>;
 
 const PREVIEW_ROWS = 20;
-const MAX_BAD_ROWS = 100;
-const CHUNK = 5_000;
 /** Appends larger than this are not kept in the undo log (their data would double the database). */
 const MAX_UNDO_ROWS = 50_000;
 
@@ -40,61 +38,61 @@ function columnNames(header: readonly string[], lang: MessageLanguage): string[]
   return names;
 }
 
-function raggedReason(got: number, want: number, lang: MessageLanguage): string {
-  return lang === 'zh-CN' ? `这一行有 ${got} 个值，表头有 ${want} 列` : `the row has ${got} values but the header has ${want} columns`;
+export interface Upload {
+  id: string;
+  /** The uploaded file on disk. */
+  file: string;
+  filename: string;
+  sheet?: string;
 }
 
-export async function createImport(
-  db: Executor,
-  store: ImportStore,
-  workbookId: string,
-  file: { bytes: Buffer; filename: string; sheet?: string },
-  lang: MessageLanguage,
-): Promise<ImportPreview> {
-  await getWorkbook(db, workbookId);
-  const source = await readSource(file.bytes, file.filename, file.sheet);
+/** Reads the whole file once: column names, types from every row, the first rows, the unreadable rows. */
+export async function createImport(deps: AppDeps, store: ImportStore, workbookId: string, upload: Upload, lang: MessageLanguage): Promise<ImportPreview> {
+  await getWorkbook(deps.db, workbookId);
   let names: string[] = [];
   let stats: ColumnStats[] = [];
-  const rows: (string | null)[][] = [];
-  const badRows: BadRow[] = [];
+  let rows: (string | null)[][] = [];
+  let badRows: BadRow[] = [];
   let rowCount = 0;
-  source.forEach((record, index, problem) => {
-    if (index === 0) {
-      names = columnNames(record, lang);
-      stats = names.map(() => new ColumnStats());
-      return;
-    }
-    rowCount++;
-    if (problem !== undefined || record.length !== names.length) {
-      if (badRows.length < MAX_BAD_ROWS) badRows.push({ row: index + 1, column: '', value: null, reason: problem ?? raggedReason(record.length, names.length, lang) });
-      return;
-    }
-    record.forEach((v, i) => stats[i]?.add(v));
-    if (rows.length < PREVIEW_ROWS) rows.push(record.map((v) => (v === '' ? null : v)));
+  const source = await readRecords(upload.file, upload.filename, upload.sheet !== undefined ? { sheet: upload.sheet } : {}, () => {
+    names = [];
+    stats = [];
+    rows = [];
+    badRows = [];
+    rowCount = 0;
+    return (record, count, index, problem) => {
+      if (index === 0) {
+        names = columnNames(record.slice(0, count), lang);
+        stats = names.map(() => new ColumnStats());
+        return;
+      }
+      rowCount++;
+      const width = names.length;
+      if (problem !== undefined || count !== width) {
+        if (badRows.length < MAX_BAD_ROWS) badRows.push({ row: index + 1, column: '', value: null, reason: problem !== undefined ? problemReason(problem, lang) : raggedReason(count, width, lang) });
+        return;
+      }
+      for (let i = 0; i < width; i++) stats[i]?.add(record[i] ?? '');
+      if (rows.length < PREVIEW_ROWS) rows.push(record.slice(0, count).map((v) => (v === '' ? null : v)));
+    };
   });
-  if (names.length === 0) {
-    throw new AppError('IMPORT_UNREADABLE', { reason: 'the file is empty', reasonZh: '文件是空的' });
-  }
+  if (names.length === 0) throw new AppError('IMPORT_UNREADABLE', { reason: 'the file is empty', reasonZh: '文件是空的' });
   const columns = names.map((name, i) => {
     const s = stats[i] ?? new ColumnStats();
     return { name, type: s.type, samples: s.samples, problems: s.problems(lang) };
   });
-  const job: ImportJob = {
-    id: newId('i'),
-    workbookId,
-    filename: file.filename,
-    source,
+  const learnt: Learnt = {
+    kind: source.kind,
+    encoding: source.encoding,
+    delimiter: source.delimiter,
+    ...(source.sheet !== undefined ? { sheet: source.sheet } : {}),
     columns: columns.map((c) => ({ name: c.name, type: c.type })),
     rowCount,
-    status: 'ready',
-    last: undefined,
-    events: newJobEvents(),
-    createdAt: Date.now(),
   };
-  store.add(job);
+  await store.add(deps, { id: upload.id, workbookId, filename: upload.filename, file: upload.file, learnt });
   return {
-    id: job.id,
-    filename: file.filename,
+    id: upload.id,
+    filename: upload.filename,
     encoding: source.encoding,
     delimiter: source.delimiter,
     ...(source.sheets ? { sheets: source.sheets } : {}),
@@ -106,108 +104,87 @@ export async function createImport(
   };
 }
 
-export async function commitImport(db: Executor, store: ImportStore, importId: string, body: Commit, lang: MessageLanguage): Promise<ImportCommitResult> {
-  const job = store.get(importId);
+const noColumn = (name: string): AppError => new AppError('IMPORT_MAPPING', { reason: `no column named "${name}"`, reasonZh: `没有名为“${name}”的列` });
+
+/** The table the rows go into, and one target field per file column (null: the column is not imported). */
+async function prepareTarget(trx: Transaction<Database>, job: ImportJob, body: Commit): Promise<{ tableId: string; targets: (FieldMeta | null)[] }> {
+  const columns = job.learnt.columns;
+  for (const name of Object.keys(body.types ?? {})) if (!columns.some((c) => c.name === name)) throw noColumn(name);
+  if ('name' in body.target) {
+    const fields: FieldInput[] = columns.map((c) => ({ name: c.name, type: body.types?.[c.name] ?? c.type }));
+    const table = await createTable(trx, job.workbookId, { name: body.target.name, fields }, { record: false });
+    const metas = await listFields(trx, table.id);
+    return { tableId: table.id, targets: columns.map((c) => metas.find((f) => f.name === c.name) ?? null) };
+  }
+  const table = await getTable(trx, body.target.tableId);
+  if (table.workbookId !== job.workbookId) throw notFound('table', table.id);
+  const metas = await listFields(trx, table.id);
+  const mapping = body.target.mapping;
+  for (const [column, fieldId] of Object.entries(mapping)) {
+    if (!columns.some((c) => c.name === column)) throw noColumn(column);
+    const f = fieldId === null ? undefined : metas.find((m) => m.id === fieldId);
+    if (fieldId !== null && (!f || f.type === 'formula')) {
+      throw new AppError('IMPORT_MAPPING', { reason: `column "${column}" maps to a field that cannot take data (${fieldId})`, reasonZh: `列“${column}”对应的字段不存在或是公式字段` });
+    }
+  }
+  const targets = columns.map((c) => {
+    const fieldId = mapping[c.name];
+    return fieldId ? (metas.find((m) => m.id === fieldId) ?? null) : null;
+  });
+  if (targets.every((t) => t === null)) throw new AppError('IMPORT_MAPPING', { reason: 'no column is mapped to a field', reasonZh: '没有任何列对应到字段' });
+  return { tableId: table.id, targets };
+}
+
+export async function commitImport(deps: AppDeps, store: ImportStore, importId: string, body: Commit, lang: MessageLanguage): Promise<ImportCommitResult> {
+  const job = await store.get(deps, importId);
   if (!job) throw notFound('import', importId);
-  const source = job.source;
-  if (job.status !== 'ready' || !source) throw new AppError('BAD_REQUEST', { reason: 'this import was already committed' });
+  if (job.status === 'running') throw new AppError('BAD_REQUEST', { reason: 'this import is being committed' });
+  if (job.status !== 'ready') throw new AppError('BAD_REQUEST', { reason: 'this import was already committed' });
   job.status = 'running';
   try {
-    const result = await inTransaction(db, async (trx) => {
+    const result = await inTransaction(deps.db, async (trx) => {
       await getWorkbook(trx, job.workbookId);
-      const types = job.columns.map((c) => body.types?.[c.name] ?? c.type);
-      for (const name of Object.keys(body.types ?? {})) {
-        if (!job.columns.some((c) => c.name === name)) throw new AppError('IMPORT_MAPPING', { reason: `no column named "${name}"`, reasonZh: `没有名为“${name}”的列` });
-      }
-      // Target fields, one per file column (null: the column is not imported).
-      let tableId: string;
-      let targets: (FieldMeta | null)[];
-      if ('name' in body.target) {
-        const fields: FieldInput[] = job.columns.map((c, i) => ({ name: c.name, type: types[i] ?? 'text' }));
-        const table = await createTable(trx, job.workbookId, { name: body.target.name, fields }, { record: false });
-        tableId = table.id;
-        const metas = await listFields(trx, tableId);
-        targets = job.columns.map((c) => metas.find((f) => f.name === c.name) ?? null);
-      } else {
-        const table = await getTable(trx, body.target.tableId);
-        if (table.workbookId !== job.workbookId) throw notFound('table', table.id);
-        tableId = table.id;
-        const metas = await listFields(trx, tableId);
-        const mapping = body.target.mapping;
-        for (const [column, fieldId] of Object.entries(mapping)) {
-          if (!job.columns.some((c) => c.name === column)) throw new AppError('IMPORT_MAPPING', { reason: `no column named "${column}"`, reasonZh: `没有名为“${column}”的列` });
-          const f = fieldId === null ? undefined : metas.find((m) => m.id === fieldId);
-          if (fieldId !== null && (!f || f.type === 'formula')) {
-            throw new AppError('IMPORT_MAPPING', { reason: `column "${column}" maps to a field that cannot take data (${fieldId})`, reasonZh: `列“${column}”对应的字段不存在或是公式字段` });
-          }
-        }
-        targets = job.columns.map((c) => {
-          const fieldId = mapping[c.name];
-          return fieldId ? (metas.find((m) => m.id === fieldId) ?? null) : null;
-        });
-        if (targets.every((t) => t === null)) throw new AppError('IMPORT_MAPPING', { reason: 'no column is mapped to a field', reasonZh: '没有任何列对应到字段' });
-      }
-      const byId = new Map<string, FieldMeta>();
-      for (const t of targets) if (t) byId.set(t.id, t);
-      const records: Record<string, CellValue>[] = [];
-      const bad: BadRow[] = [];
-      let badCount = 0;
-      const width = job.columns.length;
-      source.forEach((record, index, problem) => {
-        if (index === 0) return;
-        const row = index + 1;
-        if (problem !== undefined || record.length !== width) {
-          badCount++;
-          if (bad.length < MAX_BAD_ROWS) bad.push({ row, column: '', value: null, reason: problem ?? raggedReason(record.length, width, lang) });
-          return;
-        }
-        const cells: Record<string, CellValue> = {};
-        for (let i = 0; i < width; i++) {
-          const field = targets[i];
-          if (!field) continue;
-          const raw = record[i] ?? '';
-          const r = checkCell(field, raw);
-          if (!r.ok) {
-            badCount++;
-            if (bad.length < MAX_BAD_ROWS) bad.push({ row, column: job.columns[i]?.name ?? '', value: raw, reason: lang === 'zh-CN' ? r.reasonZh : r.reason });
-            return;
-          }
-          cells[field.id] = r.value;
-        }
-        records.push(cells);
+      const { tableId, targets } = await prepareTarget(trx, job, body);
+      const append = 'tableId' in body.target;
+      const total = job.learnt.rowCount;
+      const written = await writeRows(job, {
+        trx,
+        tableId,
+        targets,
+        abortOnBad: body.badRows === 'abort',
+        keepValues: append && total <= MAX_UNDO_ROWS,
+        lang,
+        onProgress: (rows) => store.emit(job, { type: 'progress', rows, total }),
       });
-      if (badCount > 0 && body.badRows === 'abort') throw new AppError('IMPORT_BAD_ROWS', { count: badCount, badRows: bad });
-      const ids: number[] = [];
-      for (let i = 0; i < records.length; i += CHUNK) {
-        ids.push(...(await insertRows(trx, tableId, records.slice(i, i + CHUNK).map((cells) => encodeCells(byId, cells)))));
-        store.emit(job, { type: 'progress', rows: ids.length, total: records.length });
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      const collector = new ChangeCollector();
-      if ('tableId' in body.target) {
-        await recompute(trx, job.workbookId, { rows: [{ tableId, fieldIds: [...byId.keys()], rowIds: ids, inserted: true }] }, collector);
+      if (written.badCount > 0 && body.badRows === 'abort') throw new AppError('IMPORT_BAD_ROWS', { count: written.badCount, badRows: written.badRows });
+      store.emit(job, { type: 'progress', rows: written.inserted, total });
+      if (append) {
+        const ids = Array.from({ length: written.inserted }, (_, i) => written.firstId + i);
+        await recompute(trx, job.workbookId, { rows: [{ tableId, fieldIds: written.fields.map((f) => f.id), rowIds: ids, inserted: true }] }, new ChangeCollector());
         if (ids.length <= MAX_UNDO_ROWS) {
+          const cells = (values: readonly (string | number | bigint | null)[]): Record<string, CellValue> => {
+            const out: Record<string, CellValue> = {};
+            written.fields.forEach((f, k) => {
+              const v = values[k] ?? null;
+              out[f.id] = f.type === 'boolean' ? (v === null ? null : v === 1) : typeof v === 'bigint' ? Number(v) : v;
+            });
+            return out;
+          };
           await recordOperation(
             trx,
             job.workbookId,
             { en: `Import ${ids.length} rows from ${job.filename}`, zh: `从 ${job.filename} 导入 ${ids.length} 行` },
-            { kind: 'rows.insert', tableId, rows: ids.map((id, i) => ({ id: String(id), cells: records[i] ?? {} })) },
+            { kind: 'rows.insert', tableId, rows: ids.map((id, i) => ({ id: String(id), cells: cells(written.values[i] ?? []) })) },
             { kind: 'rows.delete', tableId, ids: ids.map(String) },
           );
         }
       } else {
-        await recordOperation(
-          trx,
-          job.workbookId,
-          { en: `Import ${job.filename}`, zh: `导入 ${job.filename}` },
-          { kind: 'table.restore', tableId },
-          { kind: 'table.trash', tableId },
-        );
+        await recordOperation(trx, job.workbookId, { en: `Import ${job.filename}`, zh: `导入 ${job.filename}` }, { kind: 'table.restore', tableId }, { kind: 'table.trash', tableId });
       }
-      return { tableId, inserted: ids.length, skipped: badCount, badRows: bad };
+      await store.forget(trx, job);
+      return { tableId, inserted: written.inserted, skipped: written.badCount, badRows: written.badRows };
     });
-    job.status = 'done';
-    job.source = undefined;
+    await store.committed(job);
     store.emit(job, { type: 'done', result });
     return result;
   } catch (error) {

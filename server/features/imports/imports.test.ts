@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
@@ -144,6 +145,29 @@ describe('imports', () => {
     const xlsx = await upload(new TextEncoder().encode('not a zip'), 'x.xlsx');
     expect(as<ErrorEnvelope>(xlsx.json).error.code).toBe('IMPORT_UNREADABLE');
     expect((await h.request('POST', '/api/imports/inope/commit', { target: { name: 'x' }, badRows: 'skip' })).status).toBe(404);
+  });
+
+  it('reads the chosen sheet of an XLSX file (?sheet=), with dates and numbers typed', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Notes').addRow(['just notes']);
+    const sheet = book.addWorksheet('订单');
+    sheet.addRow(['客户', '日期', '金额']);
+    sheet.addRow(['华信', new Date(Date.UTC(2024, 0, 5)), 1200.5]);
+    sheet.addRow(['鼎盛', new Date(Date.UTC(2024, 1, 1)), 300]);
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    const first = as<ImportPreview>((await upload(bytes, 'o.xlsx')).json);
+    expect(first).toMatchObject({ sheets: ['Notes', '订单'], sheet: 'Notes', rowCount: 0 });
+    const p = as<ImportPreview>((await upload(bytes, 'o.xlsx', `&sheet=${encodeURIComponent('订单')}`)).json);
+    expect(p).toMatchObject({ encoding: 'xlsx', delimiter: null, sheet: '订单', rowCount: 2 });
+    expect(p.columns.map((c) => c.type)).toEqual(['text', 'date', 'number']);
+    const done = as<ImportCommitResult>((await commit(p.id, { target: { name: 'X' }, badRows: 'abort' })).json);
+    const page = as<RowsPage>((await h.request('GET', `/api/tables/${done.tableId}/rows`)).json);
+    expect(page.rows.map((r) => Object.values(r.cells))).toEqual([
+      ['华信', '2024-01-05', 1200.5],
+      ['鼎盛', '2024-02-01', 300],
+    ]);
+    const missing = await upload(bytes, 'o.xlsx', '&sheet=Nope');
+    expect(as<ErrorEnvelope>(missing.json).error.code).toBe('IMPORT_UNREADABLE');
   });
 
   it('accepts multipart uploads and reports progress as server-sent events', async () => {

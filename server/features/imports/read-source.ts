@@ -1,42 +1,63 @@
-// An uploaded file as records of text: CSV (delimiter detected) or an XLSX sheet.
+// An uploaded file (on disk) as records of text: CSV streamed (encoding and delimiter detected, or given by the
+// preview that detected them) or an XLSX sheet.
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { isoFromSerial, serialFromParts } from '../../../formulas/eval/dates';
 import { AppError } from '../../http/app-error';
-import { decodeText, gunzip, isGzip, isZip } from './decode';
+import { CsvTokenizer } from './csv-tokenizer';
+import type { CsvProblem } from './csv-tokenizer';
+import { contentStart, gunzip, isGzip, isZip, readText } from './decode';
+import type { TextEncodingName } from './decode';
 
-export interface Source {
+export interface SourceInfo {
   kind: 'csv' | 'xlsx';
+  /** A TextEncodingName, or "xlsx". */
   encoding: string;
   delimiter: string | null;
   sheets?: string[];
   sheet?: string;
-  /** Calls `cb` for every record, the header first (index 0). `problem` is set for a record that could not be read. */
-  forEach(cb: (record: string[], index: number, problem?: string) => void): void;
 }
+
+/** What the preview found out, so that reading the file again needs no detection. */
+export interface ReadHints {
+  kind?: 'csv' | 'xlsx';
+  encoding?: TextEncodingName;
+  delimiter?: string;
+  sheet?: string;
+}
+
+/**
+ * Called for every record, the header first (index 0). `fields[0 … count-1]` are the values; the array is
+ * reused, so copy what you keep. `problem` is set for a record that could not be read.
+ */
+export type RecordVisitor = (fields: string[], count: number, index: number, problem: CsvProblem | undefined) => void;
 
 const DELIMITERS = [',', '\t', ';', '|'];
 
-function csvSource(text: string, encoding: string): Source {
-  const sample = text.slice(0, 64 * 1024);
-  const guess = Papa.parse<string[]>(sample, { preview: 50, delimitersToGuess: DELIMITERS, skipEmptyLines: 'greedy' });
-  const delimiter = guess.meta.delimiter || ',';
-  return {
-    kind: 'csv',
-    encoding,
-    delimiter,
-    forEach(cb) {
-      let index = 0;
-      Papa.parse<string[]>(text, {
-        delimiter,
-        skipEmptyLines: 'greedy',
-        step: (result) => {
-          const problem = result.errors.find((e) => e.type === 'Quotes');
-          cb(result.data, index++, problem ? problem.message : undefined);
-        },
-      });
-    },
-  };
+function guessDelimiter(text: string): string {
+  const guess = Papa.parse<string[]>(text.slice(0, 64 * 1024), { preview: 50, delimitersToGuess: DELIMITERS, skipEmptyLines: 'greedy' });
+  return guess.meta.delimiter || ',';
+}
+
+async function readCsv(file: string, hints: ReadHints, makeVisitor: () => RecordVisitor): Promise<SourceInfo> {
+  let tokenizer: CsvTokenizer | undefined;
+  let delimiter = hints.delimiter;
+  const info = await readText(file, hints.encoding, () => {
+    // A fresh visitor and tokenizer for each reading of the file.
+    const visit = makeVisitor();
+    let index = 0;
+    tokenizer = undefined;
+    return (text, { newline }) => {
+      if (!tokenizer) {
+        delimiter ??= guessDelimiter(text);
+        tokenizer = new CsvTokenizer(delimiter, newline, (fields, count, problem) => visit(fields, count, index++, problem));
+      }
+      tokenizer.push(text);
+    };
+  });
+  tokenizer?.end();
+  return { kind: 'csv', encoding: info.encoding, delimiter: delimiter ?? ',' };
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -57,7 +78,9 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-async function xlsxSource(bytes: Buffer, sheetName: string | undefined): Promise<Source> {
+async function readXlsx(file: string, sheetName: string | undefined, visit: RecordVisitor): Promise<SourceInfo> {
+  const raw = await readFile(file);
+  const bytes = isGzip(raw) ? gunzip(raw) : raw;
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -69,34 +92,24 @@ async function xlsxSource(bytes: Buffer, sheetName: string | undefined): Promise
   if (!ws) {
     throw new AppError('IMPORT_UNREADABLE', { reason: `no sheet named "${sheetName ?? ''}" (sheets: ${sheets.join(', ')})`, reasonZh: `没有名为“${sheetName ?? ''}”的工作表（现有：${sheets.join('、')}）` });
   }
-  const records: string[][] = [];
   const width = ws.columnCount;
+  let headerWidth = -1;
+  let index = 0;
   ws.eachRow({ includeEmpty: false }, (row) => {
-    const rec: string[] = [];
+    let rec: string[] = [];
     for (let c = 1; c <= width; c++) rec.push(cellText(row.getCell(c).value));
-    while (rec.length > 0 && rec[rec.length - 1] === '' && records.length === 0) rec.pop();
-    if (rec.some((v) => v !== '')) records.push(rec);
+    if (headerWidth < 0) while (rec.length > 0 && rec[rec.length - 1] === '') rec.pop();
+    if (!rec.some((v) => v !== '')) return;
+    if (headerWidth < 0) headerWidth = rec.length;
+    else if (rec.length > headerWidth && rec.slice(headerWidth).every((v) => v === '')) rec = rec.slice(0, headerWidth);
+    visit(rec, rec.length, index++, undefined);
   });
-  const headerWidth = records[0]?.length ?? 0;
-  return {
-    kind: 'xlsx',
-    encoding: 'xlsx',
-    delimiter: null,
-    sheets,
-    sheet: ws.name,
-    forEach(cb) {
-      records.forEach((r, i) => cb(i === 0 ? r : r.length > headerWidth && r.slice(headerWidth).every((v) => v === '') ? r.slice(0, headerWidth) : r, i));
-    },
-  };
+  return { kind: 'xlsx', encoding: 'xlsx', delimiter: null, sheets, sheet: ws.name };
 }
 
-export async function readSource(raw: Buffer, filename: string, sheet: string | undefined): Promise<Source> {
-  let bytes = raw;
-  if (isGzip(bytes)) bytes = gunzip(bytes);
-  if (isZip(bytes) || /\.xlsx$/i.test(filename)) return xlsxSource(bytes, sheet);
-  if (bytes.includes(0)) {
-    throw new AppError('IMPORT_UNREADABLE', { reason: 'this is not a text (CSV) file', reasonZh: '这不是文本（CSV）文件' });
-  }
-  const { text, encoding } = decodeText(bytes);
-  return csvSource(text, encoding);
+/** Reads every record of the file. `makeVisitor` is called again (for a fresh visitor) if the CSV must be re-read in another encoding. */
+export async function readRecords(file: string, filename: string, hints: ReadHints, makeVisitor: () => RecordVisitor): Promise<SourceInfo> {
+  const kind = hints.kind ?? (isZip(await contentStart(file)) || /\.xlsx(\.gz)?$/i.test(filename) ? 'xlsx' : 'csv');
+  if (kind === 'xlsx') return readXlsx(file, hints.sheet, makeVisitor());
+  return readCsv(file, hints, makeVisitor);
 }
