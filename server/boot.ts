@@ -7,6 +7,7 @@ import { openSqlite } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { seedDemoOnFirstStart } from './features/demo/demo.seed';
 import { catchUpToday, scheduleMidnight } from './features/recompute/midnight';
+import { stopScanWorker } from './features/summaries/scan-pool';
 
 export interface SegsheetOptions {
   dataDir: string;
@@ -47,7 +48,7 @@ export async function openSegsheet(options: SegsheetOptions): Promise<Segsheet> 
     dbFile,
     close: () => {
       stopMidnight();
-      closing ??= db.destroy();
+      closing ??= stopScanWorker(dbFile).then(() => db.destroy());
       return closing;
     },
   };

@@ -59,7 +59,7 @@ describe('buildDistribution', () => {
   });
 
   it('describes empty data and a measure with no numbers', () => {
-    expect(buildDistribution(input({ groups: [] }), zh).state).toEqual({ kind: 'empty', title: '暂无可绘制的数据', hint: '请先向表格添加数据，或清除筛选条件，然后刷新。' });
+    expect(buildDistribution(input({ groups: [] }), zh).state).toEqual({ kind: 'empty', title: '暂无可绘制的数据', hint: '此数据表还没有数据。请在“表格”视图中导入或粘贴数据后再回来。' });
     const noNumbers = buildDistribution(input({ measure: { op: 'sum', fieldId: 'amount' }, measureField: amount, groups: [g(['高'], 2, [null])] }), en);
     expect(noNumbers.state?.hint).toBe('“金额” has no numbers. Pick a number field for the measure.');
   });

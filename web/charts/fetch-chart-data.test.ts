@@ -58,15 +58,22 @@ describe('fetchChartData', () => {
     expect(get?.url).toBe(`/api/tables/t1/rows?offset=0&limit=${PARETO_ROW_LIMIT}&sort=amount:desc&filter={"and":[{"fieldId":"amount","op":"notEmpty"}]}`);
   });
 
-  it('counts histogram bins with one small request each', async () => {
-    const f = fakeFetch((c) => {
-      if (c.url.includes('sort=amount:asc')) return { body: { rows: [{ id: 'a', version: 1, cells: { amount: 0 } }], total: 9 } };
-      if (c.url.includes('sort=amount:desc')) return { body: { rows: [{ id: 'b', version: 1, cells: { amount: 100 } }], total: 9 } };
-      return { body: { rows: [], total: c.url.includes('"lte"') ? 1 : 2 } };
-    });
-    const r = await fetchChartData({ tableId: 't1', kind: 'histogram', groupBy: [], measure: { op: 'sum', fieldId: 'amount' }, bins: 4 }, { language: 'en', fetch: f.fetch });
-    if (!r.ok || r.data.kind !== 'histogram') throw new Error('expected bins');
-    expect(r.data.bins.map((b) => [b.from, b.to, b.count])).toEqual([[0, 50, 2], [50, 100, 1]]);
-    expect(f.calls.every((c) => c.url.includes('limit=1&') || c.url.endsWith('limit=1'))).toBe(true);
+  it('asks the histogram route for the bins, and a tier field for its value ranges', async () => {
+    const bins = [{ from: 0, to: 50, count: 2 }, { from: 50, to: 100, count: 1 }];
+    const f = fakeFetch((c) => c.url.endsWith('/histogram')
+      ? { body: { bins, min: 0, max: 100, count: 3 } }
+      : { body: { groups: [{ key: ['高'], count: 1, measures: [80, 100], share: 1 / 3 }, { key: ['低'], count: 2, measures: [0, 40], share: 2 / 3 }, { key: [null], count: 1, measures: [null, null], share: 0 }], total: 4 } });
+    const r = await fetchChartData({ tableId: 't1', kind: 'histogram', groupBy: ['tier'], measure: { op: 'sum', fieldId: 'amount' }, bins: 4 }, { language: 'en', fetch: f.fetch });
+    expect(r).toEqual({ ok: true, data: { kind: 'histogram', bins, tiers: [{ key: '高', min: 80, max: 100 }, { key: '低', min: 0, max: 40 }] } });
+    expect(f.calls.find((c) => c.url.endsWith('/histogram'))?.body).toEqual({ fieldId: 'amount', bins: 4 });
+    expect(f.calls.find((c) => c.url.endsWith('/summary'))?.body).toEqual({ groupBy: ['tier'], measures: [{ op: 'min', fieldId: 'amount' }, { op: 'max', fieldId: 'amount' }] });
+  });
+
+  it('asks for sum and average of the number field for a summary table', async () => {
+    const f = fakeFetch(() => ({ body: { groups: [{ key: ['高'], count: 2, measures: [10, 5], share: 1 }], total: 2 } }));
+    const r = await fetchChartData({ tableId: 't1', kind: 'summary', groupBy: ['tier'], measure: { op: 'sum', fieldId: 'amount' } }, { language: 'en', fetch: f.fetch });
+    const measures = [{ op: 'sum', fieldId: 'amount' }, { op: 'avg', fieldId: 'amount' }];
+    expect(r).toEqual({ ok: true, data: { kind: 'table', groups: [{ key: ['高'], count: 2, measures: [10, 5], share: 1 }], total: 2, measures } });
+    expect(f.calls[0]?.body).toEqual({ groupBy: ['tier'], measures });
   });
 });

@@ -1,8 +1,11 @@
 // Fetches exactly what one chart needs, never all rows: group summaries for distributions and cross-tabs,
-// the top PARETO_ROW_LIMIT customers plus band totals for Pareto, and per-bin counts for histograms.
+// the top PARETO_ROW_LIMIT customers plus band totals for Pareto, and the server's bins for histograms (plus the
+// value range of each tier when a tier field is given, to draw its cut points).
 // Plain fetch with Accept-Language; answers typed data or a typed error, never throws (except on abort).
-import type { CellValue, Filter, FilterCondition, Language, Measure, RowsPage, SummaryGroup, SummaryResult } from '../../server/wire';
-import { niceEdges, type Bin } from './histogram';
+import type {
+  CellValue, Filter, FilterCondition, HistogramResult, Language, Measure, RowsPage, SummaryGroup, SummaryResult,
+} from '../../server/wire';
+import type { Bin, TierRange } from './histogram';
 import type { ParetoBand, ParetoCustomer } from './pareto';
 import { valueFieldId, type ChartSpec } from './spec';
 import type { ChartDataError } from './states';
@@ -17,7 +20,9 @@ export const HISTOGRAM_BINS = 20;
 export type ChartData =
   | { kind: 'summary'; groups: SummaryGroup[]; total: number }
   | { kind: 'pareto'; customers: ParetoCustomer[]; totalCount: number; bands?: ParetoBand[] }
-  | { kind: 'histogram'; bins: Bin[] };
+  | { kind: 'histogram'; bins: Bin[]; tiers?: TierRange[] }
+  /** The summary table: groups with [sum, avg] of the number field (none for a count-only table). */
+  | { kind: 'table'; groups: SummaryGroup[]; total: number; measures: Measure[] };
 
 export type ChartDataResult = { ok: true; data: ChartData } | { ok: false; error: ChartDataError };
 
@@ -131,27 +136,36 @@ async function fetchPareto(spec: ChartSpec, o: FetchOptions, valueId: string): P
   return data;
 }
 
+function asHistogram(v: unknown): HistogramResult {
+  if (!isRecord(v) || !Array.isArray(v.bins) || typeof v.count !== 'number') {
+    throw new RequestFailed({ status: 200, code: 'BAD_RESPONSE', message: 'unexpected histogram answer' });
+  }
+  return v as HistogramResult;
+}
+
 async function fetchHistogram(spec: ChartSpec, o: FetchOptions, valueId: string): Promise<ChartData> {
-  const notEmpty = withFilter(spec, { fieldId: valueId, op: 'notEmpty' });
-  const [low, high] = await Promise.all([
-    rows(o, spec.tableId, { limit: 1, sort: `${valueId}:asc`, ...(notEmpty ? { filter: notEmpty } : {}) }),
-    rows(o, spec.tableId, { limit: 1, sort: `${valueId}:desc`, ...(notEmpty ? { filter: notEmpty } : {}) }),
+  const filter = withFilter(spec);
+  const tier = spec.groupBy[0];
+  const body = { fieldId: valueId, bins: spec.bins ?? HISTOGRAM_BINS, ...(filter ? { filter } : {}) };
+  const [h, ranges] = await Promise.all([
+    call(o, 'POST', `/tables/${enc(spec.tableId)}/histogram`, body).then(asHistogram),
+    tier ? summary(spec, o, [tier], [{ op: 'min', fieldId: valueId }, { op: 'max', fieldId: valueId }]) : Promise.resolve(null),
   ]);
-  const min = num(low.rows[0]?.cells[valueId]);
-  const max = num(high.rows[0]?.cells[valueId]);
-  if (min === null || max === null) return { kind: 'histogram', bins: [] };
-  const edges = niceEdges(min, max, spec.bins ?? HISTOGRAM_BINS);
-  // One count per bin: the rows route's `total` under a range filter, with limit 1 (a few bytes each).
-  const bins = await Promise.all(
-    edges.slice(0, -1).map(async (from, i) => {
-      const to = edges[i + 1] ?? from;
-      const last = i === edges.length - 2;
-      const filter = withFilter(spec, { fieldId: valueId, op: 'gte', value: from }, { fieldId: valueId, op: last ? 'lte' : 'lt', value: to });
-      const page = await rows(o, spec.tableId, { limit: 1, ...(filter ? { filter } : {}) });
-      return { from, to, count: page.total };
-    }),
-  );
-  return { kind: 'histogram', bins };
+  const data: ChartData = { kind: 'histogram', bins: h.bins };
+  if (ranges) {
+    data.tiers = ranges.groups.flatMap((g) => {
+      const min = num(g.measures[0]);
+      const max = num(g.measures[1]);
+      return min === null || max === null ? [] : [{ key: g.key[0] ?? null, min, max }];
+    });
+  }
+  return data;
+}
+
+/** The summary table's measures: sum and average of its number field, if it has one. */
+export function tableMeasures(spec: ChartSpec): Measure[] {
+  const id = valueFieldId(spec);
+  return id === null ? [] : [{ op: 'sum', fieldId: id }, { op: 'avg', fieldId: id }];
 }
 
 export async function fetchChartData(spec: ChartSpec, o: FetchOptions): Promise<ChartDataResult> {
@@ -160,6 +174,11 @@ export async function fetchChartData(spec: ChartSpec, o: FetchOptions): Promise<
     if (spec.kind === 'pareto' || spec.kind === 'histogram') {
       if (valueId === null) return { ok: false, error: { status: 0, code: 'BAD_REQUEST', message: 'no number field' } };
       return { ok: true, data: await (spec.kind === 'pareto' ? fetchPareto(spec, o, valueId) : fetchHistogram(spec, o, valueId)) };
+    }
+    if (spec.kind === 'summary') {
+      const measures = tableMeasures(spec);
+      const s = await summary(spec, o, spec.groupBy, measures);
+      return { ok: true, data: { kind: 'table', groups: s.groups, total: s.total, measures } };
     }
     const measures: Measure[] = spec.measure.op === 'count' ? [] : [{ op: spec.measure.op, fieldId: spec.measure.fieldId }];
     const s = await summary(spec, o, spec.groupBy, measures);

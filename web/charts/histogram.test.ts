@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { binValues, buildHistogram, niceEdges } from './histogram';
-import { amount, en, zh } from './test-fixtures';
+import { binValues, buildHistogram, niceEdges, tierThresholds } from './histogram';
+import { amount, en, tier, zh } from './test-fixtures';
 
 describe('niceEdges', () => {
   it('uses round steps covering min and max', () => {
@@ -28,5 +28,19 @@ describe('buildHistogram', () => {
 
   it('is empty when no bin has values', () => {
     expect(buildHistogram({ field: amount, bins: [] }, en).state?.hint).toContain('金额');
+  });
+});
+
+describe('tierThresholds', () => {
+  it('puts a cut where each higher tier starts, labelled and coloured as the tier', () => {
+    const ths = tierThresholds(tier, [
+      { key: '高', min: 100, max: 500 }, { key: '中', min: 20, max: 99 }, { key: '低', min: 0, max: 19 }, { key: null, min: 0, max: 0 },
+    ], en);
+    expect(ths.map((t) => [t.value, t.label])).toEqual([[20, '中'], [100, '高']]);
+    expect(ths.every((t) => typeof t.color === 'string' && t.color.startsWith('#'))).toBe(true);
+  });
+
+  it('draws no cut for groups whose ranges overlap (not tiers of this number)', () => {
+    expect(tierThresholds(tier, [{ key: '高', min: 0, max: 50 }, { key: '低', min: 10, max: 90 }], en)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // Histogram of a number field with threshold lines (the grouping wizard draws its cut points with it).
-import type { Field } from '../../server/wire';
+import type { CellValue, Field } from '../../server/wire';
+import { describeGroup } from './groups';
 import { emptyState } from './states';
 import {
   axisStyle, baseOption, dataIndexOf, fontsFor, formatCompact, formatNumber, TEXT_COLOR, tooltipHtml,
@@ -16,6 +17,28 @@ export interface Threshold {
   value: number;
   label?: string;
   color?: string;
+}
+
+/** The value range of one tier of a grouping field (from a summary with min and max of the number field). */
+export interface TierRange {
+  key: CellValue;
+  min: number;
+  max: number;
+}
+
+/**
+ * The cut points of a tier field over a number field: where each tier starts, lowest tier first. Only when the
+ * tiers are ranges that do not overlap (thresholds, ranks, PARETO bands); a grouping by region gives none.
+ */
+export function tierThresholds(field: Field | undefined, tiers: readonly TierRange[], ctx: ChartContext): Threshold[] {
+  const named = tiers.filter((t) => t.key !== null && typeof t.key !== 'object').sort((a, b) => a.min - b.min);
+  for (let i = 1; i < named.length; i++) if ((named[i - 1]?.max ?? 0) > (named[i]?.min ?? 0)) return [];
+  return named.slice(1).map((t) => {
+    const g = describeGroup(field, t.key, ctx.t, ctx.locale);
+    // Drawn at the tier's lowest value in the data; the label names the tier only, since the rule's own
+    // threshold may lie anywhere in the gap below it.
+    return { value: t.min, label: g.label, color: g.outline };
+  });
 }
 
 export interface HistogramInput {
@@ -81,7 +104,8 @@ export function buildHistogram(input: HistogramInput, ctx: ChartContext): ChartM
       grid: { left: 16, right: 36, top: 40, bottom: 40 },
       xAxis: {
         type: 'value', name, nameLocation: 'middle', nameGap: 28, min: first?.from, max: last?.to, ...axisStyle(ctx),
-        axisLabel: { fontSize: f.axis, color: TEXT_COLOR, formatter: (v: number) => formatCompact(v, ctx.locale) },
+        // The top edge is rarely a round tick: its label would crowd the last round one.
+        axisLabel: { fontSize: f.axis, color: TEXT_COLOR, showMaxLabel: false, formatter: (v: number) => formatCompact(v, ctx.locale) },
         splitLine: { show: false },
       },
       yAxis: { type: 'value', name: ctx.t('count'), ...axisStyle(ctx), splitLine: { lineStyle: { color: '#e2e8f0' } } },
@@ -95,11 +119,12 @@ export function buildHistogram(input: HistogramInput, ctx: ChartContext): ChartM
           symbol: 'none',
           silent: true,
           lineStyle: { type: 'solid', width: 2, color: '#b91c1c' },
-          label: { fontSize: f.label, color: '#b91c1c', position: 'end', formatter: '{b}' },
+          // Along the line, at its top: neighbouring cut points do not write over each other.
+          label: { fontSize: f.label, color: '#b91c1c', position: 'insideEndTop', formatter: '{b}', fontWeight: 'bold' },
           data: (input.thresholds ?? []).map((th) => ({
             name: th.label ?? ctx.t('threshold', { value: formatNumber(th.value, ctx.locale) }),
             xAxis: th.value,
-            ...(th.color ? { lineStyle: { color: th.color } } : {}),
+            ...(th.color ? { lineStyle: { color: th.color }, label: { color: th.color } } : {}),
           })),
         },
       }],

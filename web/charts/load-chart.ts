@@ -2,9 +2,9 @@
 import type { Field } from '../../server/wire';
 import { buildChart } from './build-chart';
 import { fetchChartData, type FetchOptions } from './fetch-chart-data';
-import { chartToSpec, isCompleteSpec, type ChartSpec } from './spec';
+import { chartToSpec, isCompleteSpec, valueFieldId, type ChartSpec } from './spec';
 import type { Chart } from '../../server/wire';
-import { errorState } from './states';
+import { emptyState, errorState } from './states';
 import { baseOption, type ChartContext, type ChartModel } from './theme';
 
 export async function loadChartModel(
@@ -12,6 +12,12 @@ export async function loadChartModel(
 ): Promise<ChartModel> {
   if (!isCompleteSpec(spec)) {
     return { option: baseOption(ctx), keys: {}, state: errorState(ctx, { status: 0, code: 'BAD_REQUEST', message: '' }) };
+  }
+  // A measure on a field that holds no numbers: say which field, before asking the server.
+  const valueId = valueFieldId(spec);
+  const valueField = valueId === null ? undefined : fields.find((f) => f.id === valueId);
+  if (valueField && !(valueField.type === 'number' || (valueField.type === 'formula' && (valueField.resultType === 'number' || valueField.resultType === 'mixed')))) {
+    return { option: baseOption(ctx), keys: {}, state: emptyState(ctx, 'numbers', valueField.name) };
   }
   const result = await fetchChartData(spec, { ...o, language: ctx.locale });
   return buildChart(spec, result, fields, ctx);

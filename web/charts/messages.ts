@@ -41,7 +41,7 @@ const en = {
   exportCsv: 'Export CSV',
   group: 'Group',
   asOf: 'As of {date}',
-  asOfToday: 'As of today',
+  asOfToday: 'As of today, {date}',
   addChart: 'Add chart',
   removeChart: 'Remove',
   wider: 'Wider',
@@ -59,6 +59,12 @@ const en = {
   kindPareto: 'Pareto (ABC)',
   kindCrosstab: 'Cross-tab',
   kindHistogram: 'Histogram',
+  kindSummary: 'Summary table',
+  projector: 'Projector mode',
+  projectorHint: 'Large fonts and strong contrast for a projector or a wall screen',
+  errorServer: 'The server could not compute this chart ({message}). Refresh in a moment; if it keeps failing, restart Segsheet.',
+  emptyTableHint: 'This table has no rows yet. Import or paste data in the Table view, then come back.',
+  emptyFilterHint: 'No row matches this chart’s filter. Change or clear the filter.',
 } as const;
 
 export type ChartMessageKey = keyof typeof en;
@@ -103,7 +109,7 @@ const zhCN: ChartMessages = {
   exportCsv: '导出 CSV',
   group: '分组',
   asOf: '数据截至 {date}',
-  asOfToday: '数据截至今天',
+  asOfToday: '数据截至今天（{date}）',
   addChart: '添加图表',
   removeChart: '移除',
   wider: '加宽',
@@ -121,6 +127,12 @@ const zhCN: ChartMessages = {
   kindPareto: '帕累托图（ABC）',
   kindCrosstab: '交叉表',
   kindHistogram: '直方图',
+  kindSummary: '分组汇总表',
+  projector: '投影模式',
+  projectorHint: '大字号、高对比度，适合投影仪或大屏',
+  errorServer: '服务器未能计算此图表（{message}）。请稍后刷新；如仍失败，请重启 Segsheet。',
+  emptyTableHint: '此数据表还没有数据。请在“表格”视图中导入或粘贴数据后再回来。',
+  emptyFilterHint: '没有符合此图表筛选条件的行。请修改或清除筛选条件。',
 };
 
 /** Ready to merge into vue-i18n: `messages['zh-CN'].charts = chartMessages['zh-CN'].charts`. */

@@ -135,7 +135,8 @@ export function buildPareto(input: ParetoInput, ctx: ChartContext): ChartModel {
           ]);
         },
       },
-      grid: { left: 16, right: 16, top: 52, bottom: note ? 60 : 40 },
+      // Room above the plot for the legend and, under it, the band names; both grow with the font scale.
+      grid: { left: 16, right: 16, top: Math.round(58 * (ctx.scale ?? 1)), bottom: Math.round((note ? 60 : 40) * (ctx.scale ?? 1)) },
       xAxis: {
         type: 'value', min: 0, max: Math.max(input.totalCount, input.customers.length), name: ctx.t('rank', { field: valueName }),
         nameLocation: 'middle', nameGap: 28, ...axisStyle(ctx), splitLine: { show: false },
@@ -178,7 +179,9 @@ export function buildPareto(input: ParetoInput, ctx: ChartContext): ChartModel {
             silent: true,
             symbol: 'none',
             lineStyle: { type: 'dashed', color: '#b91c1c', width: 2 },
-            label: { formatter: '{b}', fontSize: f.label, color: '#b91c1c', position: 'insideMiddleTop' },
+            // At the right end, under each line: the band names sit above the plot and the curve runs above
+            // both lines there, so "95%" no longer lands on the "B" band's name.
+            label: { formatter: '{b}', fontSize: f.label, color: '#b91c1c', position: 'insideEndBottom', fontWeight: 'bold' },
             data: [{ name: ctx.t('line80'), yAxis: 0.8 }, { name: ctx.t('line95'), yAxis: 0.95 }],
           },
         },

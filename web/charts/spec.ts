@@ -4,7 +4,7 @@ import type { Chart, Filter } from '../../server/wire';
 import type { MeasureSpec } from './measure';
 import type { ChartMessageKey } from './messages';
 
-export const CHART_KINDS = ['bar', 'donut', 'treemap', 'pareto', 'crosstab', 'histogram'] as const;
+export const CHART_KINDS = ['bar', 'donut', 'treemap', 'pareto', 'crosstab', 'histogram', 'summary'] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
 export interface ChartSpec {
@@ -12,10 +12,11 @@ export interface ChartSpec {
   kind: ChartKind;
   /**
    * bar/donut/treemap: [grouping field]; crosstab: [row field, column field];
-   * pareto: [ABC field] or [] (bands then cut at 80%/95%); histogram: [].
+   * pareto: [ABC field] or [] (bands then cut at 80%/95%); histogram: [tier field] (its cut points drawn) or [];
+   * summary (a table of groups): [grouping field].
    */
   groupBy: string[];
-  /** pareto and histogram: the number field is `measure.fieldId` (op sum or avg). */
+  /** pareto and histogram: the number field is `measure.fieldId` (op sum or avg); summary: sum and average of it. */
   measure: MeasureSpec;
   filter?: Filter;
   /** pareto: the field naming each customer in tooltips. */
@@ -26,6 +27,7 @@ export interface ChartSpec {
 
 export const KIND_LABEL: Record<ChartKind, ChartMessageKey> = {
   bar: 'kindBar', donut: 'kindDonut', treemap: 'kindTreemap', pareto: 'kindPareto', crosstab: 'kindCrosstab', histogram: 'kindHistogram',
+  summary: 'kindSummary',
 };
 
 export function isChartKind(k: string): k is ChartKind {
@@ -40,10 +42,10 @@ export function valueFieldId(spec: ChartSpec): string | null {
 /** Whether the spec has what its kind needs (field counts, a number field). */
 export function isCompleteSpec(spec: ChartSpec): boolean {
   switch (spec.kind) {
-    case 'bar': case 'donut': case 'treemap': return spec.groupBy.length === 1;
+    case 'bar': case 'donut': case 'treemap': case 'summary': return spec.groupBy.length === 1;
     case 'crosstab': return spec.groupBy.length === 2;
     case 'pareto': return spec.groupBy.length <= 1 && valueFieldId(spec) !== null;
-    case 'histogram': return valueFieldId(spec) !== null;
+    case 'histogram': return spec.groupBy.length <= 1 && valueFieldId(spec) !== null;
   }
 }
 

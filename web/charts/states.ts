@@ -11,12 +11,15 @@ export interface ChartDataError {
   message: string;
 }
 
-export type EmptyReason = 'rows' | 'groups' | 'numbers';
+/** rows: the table has none; filtered: none passes the chart's filter; groups/numbers: the field is empty. */
+export type EmptyReason = 'rows' | 'filtered' | 'groups' | 'numbers';
 
 export function emptyState(ctx: ChartContext, reason: EmptyReason, fieldName = ''): ChartState {
   const hint =
     reason === 'numbers' && fieldName ? ctx.t('emptyNumericHint', { field: fieldName })
     : reason === 'groups' && fieldName ? ctx.t('emptyGroupsHint', { field: fieldName })
+    : reason === 'filtered' ? ctx.t('emptyFilterHint')
+    : reason === 'rows' ? ctx.t('emptyTableHint')
     : ctx.t('emptyHint');
   return { kind: 'empty', title: ctx.t('emptyTitle'), hint };
 }
@@ -25,6 +28,7 @@ export function errorState(ctx: ChartContext, error: ChartDataError): ChartState
   const hint =
     error.code === 'NETWORK' ? ctx.t('errorNetwork')
     : error.code === 'NOT_FOUND' || error.code === 'FIELD_NOT_FOUND' || error.code === 'TABLE_NOT_FOUND' ? ctx.t('errorNotFound')
+    : error.status >= 500 || error.code === 'INTERNAL' ? ctx.t('errorServer', { message: error.message.trim() || String(error.status) })
     : ctx.t('errorHint', { message: error.message.trim() });
   return { kind: 'error', title: ctx.t('errorTitle'), hint };
 }

@@ -97,7 +97,8 @@ export function cellText(row: SummaryRow, column: SummaryColumn, ctx: ChartConte
     case 'share': return formatPercent(row.share, ctx.locale);
     case 'measure': {
       const v = row.values[Number(column.id.slice(1))];
-      return v === null || v === undefined ? '' : formatNumber(v, ctx.locale);
+      // Cents only where they matter: 71,181 beside 210,035 reads better than 71,181.11.
+      return v === null || v === undefined ? '' : formatNumber(v, ctx.locale, Math.abs(v) >= 1000 ? 0 : 2);
     }
   }
 }

@@ -8,7 +8,7 @@ import type {
   GridComponentOption, LegendComponentOption, MarkAreaComponentOption, MarkLineComponentOption,
   TitleComponentOption, TooltipComponentOption, VisualMapComponentOption,
 } from 'echarts/components';
-import type { CellValue, Language } from '../../server/wire';
+import type { CellValue, Field, Language, Measure, SummaryGroup } from '../../server/wire';
 import type { ChartText } from './messages';
 
 export type ChartOption = ComposeOption<
@@ -37,6 +37,15 @@ export interface ChartModel {
   state?: ChartState;
   /** The group names drawn, in order: <ChartView> lists them for screen readers (and browser tests). */
   groups?: string[];
+  /** A summary table instead of a canvas (chart kind "summary"): what <SummaryPanel> shows. */
+  table?: SummaryTableInput;
+}
+
+export interface SummaryTableInput {
+  field: Field | undefined;
+  fields: readonly Field[];
+  groups: readonly SummaryGroup[];
+  measures: readonly Measure[];
 }
 
 export interface ChartContext {

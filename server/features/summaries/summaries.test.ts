@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
+import { MAX_BATCH_ROWS } from '../../wire';
 import type { ErrorEnvelope, SummaryResult, Table, Workbook } from '../../wire';
+import { startScanWorker, workerScans } from './scan-pool';
 
 let h: Harness;
 let table: Table;
@@ -90,5 +92,55 @@ describe('summary', () => {
     expect(text.status).toBe(400);
     const three = await h.request('POST', `/api/tables/${table.id}/summary`, { groupBy: [id('省份'), id('城市'), id('销售额')] });
     expect(as<ErrorEnvelope>(three.json).error.code).toBe('BAD_REQUEST');
+  });
+
+  it('groups booleans and takes the earliest and latest date of each group', async () => {
+    const wb = as<Workbook>((await h.request('POST', '/api/workbooks', { name: 'W2' })).json);
+    const t = as<Table>((await h.request('POST', `/api/workbooks/${wb.id}/tables`, {
+      name: '会员',
+      fields: [{ name: '会员', type: 'boolean' }, { name: '日期', type: 'date' }, { name: '金额', type: 'number' }],
+    })).json);
+    const f = (name: string): string => t.fields.find((x) => x.name === name)?.id ?? '';
+    const rows: [boolean | null, string | null, number | null][] = [
+      [true, '2024-03-01', 50],
+      [true, '2024-01-15', 200],
+      [false, null, 10],
+      [null, '2023-12-31', null],
+    ];
+    const added = await h.request('POST', `/api/tables/${t.id}/rows`, {
+      rows: rows.map(([m, d, a]) => ({ cells: { [f('会员')]: m, [f('日期')]: d, [f('金额')]: a } })),
+    });
+    expect(added.status).toBe(201);
+    const res = await h.request('POST', `/api/tables/${t.id}/summary`, {
+      groupBy: [f('会员')],
+      measures: [{ op: 'min', fieldId: f('日期') }, { op: 'max', fieldId: f('日期') }, { op: 'sum', fieldId: f('金额') }, { op: 'avg', fieldId: f('金额') }],
+    });
+    expect(res.status).toBe(200);
+    expect(as<SummaryResult>(res.json).groups).toEqual([
+      { key: [true], count: 2, measures: ['2024-01-15', '2024-03-01', 250, 125], share: 0.5 },
+      { key: [false], count: 1, measures: [null, null, 10, 10], share: 0.25 },
+      { key: [null], count: 1, measures: ['2023-12-31', '2023-12-31', 0, null], share: 0.25 },
+    ]);
+  });
+
+  it('refuses more than 10 000 groups with a clear reason', async () => {
+    for (let from = 0; from < 10_001; from += MAX_BATCH_ROWS) {
+      const res = await h.request('POST', `/api/tables/${table.id}/rows`, {
+        rows: Array.from({ length: Math.min(MAX_BATCH_ROWS, 10_001 - from) }, (_, i) => ({ cells: { [id('城市')]: `城市${from + i}` } })),
+      });
+      expect(res.status).toBe(201);
+    }
+    // Once on the app's connection (the first summary only starts the scan worker), once in the worker.
+    for (const inWorker of [false, true]) {
+      const file = h.segsheet.dbFile;
+      if (inWorker) expect(await startScanWorker(file)).toBe(true);
+      const before = workerScans(file);
+      const many = await h.request('POST', `/api/tables/${table.id}/summary`, { groupBy: [id('城市')] });
+      expect(many.status).toBe(400);
+      expect(as<ErrorEnvelope>(many.json).error.message).toMatch(/10000 groups/);
+      expect(workerScans(file) - before).toBe(inWorker ? 1 : 0);
+    }
+    const fine = await summary({ groupBy: [id('省份')] });
+    expect(fine.total).toBe(6 + 10_001);
   });
 });
