@@ -27,3 +27,16 @@ export function templateThumbnail(t: Template, language: Language, options: { cu
     groups: (out?.groups ?? []).map((g) => ({ key: g.key, value: g.value, color: colors.get(g.key) ?? '#868e96', count: g.count })),
   };
 }
+
+/** What a gallery card draws (GET /api/templates/thumbnails): template id → its thumbnail, in one language. */
+export type GalleryThumbnails = Record<string, { output: string; kind: Template['charts'][number]['kind']; groups: Thumbnail['groups'] }>;
+
+/** Thumbnails of every template given, for the gallery (a few hundred ms: callers cache it). */
+export function galleryThumbnails(templates: readonly Template[], language: Language): GalleryThumbnails {
+  const out: GalleryThumbnails = {};
+  for (const t of templates) {
+    const th = templateThumbnail(t, language);
+    if (th) out[t.id] = { output: th.output, kind: th.chart.kind, groups: th.groups };
+  }
+  return out;
+}

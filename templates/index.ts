@@ -95,4 +95,4 @@ export function suggestOrdersMapping(fields: readonly FieldInfo[], language: Lan
 }
 export { previewTemplate, countGroups, type PreviewResult, type PreviewedOutput, type GroupCount } from './preview';
 export { localizeTemplate, outputNameConflicts, type LocalizedTemplate } from './localize';
-export { templateThumbnail, type Thumbnail } from './gallery';
+export { templateThumbnail, galleryThumbnails, type Thumbnail, type GalleryThumbnails } from './gallery';

@@ -110,7 +110,8 @@ export const chartSchema = z
     key: keySchema,
     kind: z.enum(['bar', 'pie', 'donut', 'pareto', 'treemap', 'heatmap', 'scatter', 'histogram']),
     title: localizedSchema,
-    /** The grouping (or x) field. */
+    /** The grouping field; for pareto and histogram, the class/tier field whose bands or cut points are drawn
+     *  over `measure.field`, the number field. */
     x: chartFieldSchema,
     /** A second grouping (heatmap, stacked bar) or the y of a scatter. */
     y: chartFieldSchema.optional(),

@@ -117,7 +117,7 @@ const MESSAGES: Record<ErrorCode, { 'zh-CN': Message; en: Message }> = {
     en: (d) => `The column mapping is wrong: ${s(d.reason)}.`,
   },
   TEMPLATE_INPUT_MISSING: {
-    'zh-CN': (d) => `模板需要的输入没有对应字段：${s(d.inputs)}。`,
+    'zh-CN': (d) => `模板需要的输入没有对应字段：${s(d.inputsZh ?? d.inputs)}。`,
     en: (d) => `Required template inputs are not mapped: ${s(d.inputs)}.`,
   },
   INTERNAL: {

@@ -83,7 +83,8 @@ export const clvTemplate: TemplateDefinition = {
   charts: [
     { key: 'clv_tier_count', kind: 'bar', title: { zh: '各层客户数', en: 'Customers per CLV tier' }, x: 'output:clv_tier', measure: { op: 'count' } },
     { key: 'clv_by_tier', kind: 'donut', title: { zh: '各层终身价值合计', en: 'Total CLV per tier' }, x: 'output:clv_tier', measure: { op: 'sum', field: 'output:clv' } },
-    { key: 'clv_histogram', kind: 'histogram', title: { zh: 'CLV 分布', en: 'CLV distribution' }, x: 'output:clv' },
+    // A histogram's x is the tier field whose cut points are drawn; the measure is the number field binned.
+    { key: 'clv_histogram', kind: 'histogram', title: { zh: 'CLV 分布', en: 'CLV distribution' }, x: 'output:clv_tier', measure: { op: 'sum', field: 'output:clv' } },
   ],
   sample: { generator: 'customers', mapping: { monetary: 'monetary', frequency: 'frequency', first_purchase: 'first_purchase' } },
   transactions: { mapping: { monetary: 'monetary', frequency: 'frequency', first_purchase: 'first_purchase' } },

@@ -27,8 +27,9 @@ export function useUndo(listenKeys = false) {
     try {
       const res = kind === 'undo' ? await history.undo() : await history.redo();
       if (!res) return;
-      grid.applyResult(res);
+      // Tables first: an undo may have trashed the open table (refreshWorkbook then opens another).
       await wb.refreshWorkbook();
+      grid.applyResult(res);
       await wb.refreshTableFields();
       grid.reload();
       notify.info(t(kind === 'undo' ? 'history.undone' : 'history.redone', { what: res.description }));

@@ -87,6 +87,13 @@ export const useWorkbookStore = defineStore('workbook', () => {
   async function refreshWorkbook(): Promise<void> {
     if (!workbook.value) return;
     workbook.value = await getApi().getWorkbook(workbook.value.id);
+    // The open table may be gone (e.g. an undo trashed the customer table a template made): show another.
+    if (table.value && !workbook.value.tables.some((x) => x.id === table.value?.id)) {
+      table.value = null;
+      const first = workbook.value.tables[0];
+      if (first) await openTable(first.id);
+      else syncHash();
+    }
   }
 
   /** Re-read the current table's fields (after a field change) and refetch its rows. */

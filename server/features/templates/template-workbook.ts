@@ -1,5 +1,6 @@
 // POST /api/templates/:id/workbooks: a new workbook with the template's sample data, outputs and charts.
 import { pick, templateSample } from '../../../templates';
+import type { Template } from '../../../templates';
 import type { Executor } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
 import { MAX_BATCH_ROWS } from '../../wire';
@@ -58,15 +59,25 @@ export async function workbookFromTemplate(db: Executor, templateId: string, bod
       charts.push({
         id: c.key,
         tableId: target.id,
-        kind: c.kind,
+        kind: dashboardKind(c.kind),
         title: pick(c.title, language),
         fields: y ? [x, y] : [x],
         ...(op && op !== 'count' && measureField ? { measures: [{ op, fieldId: measureField }] } : {}),
-        place: { x: (i % 2) * 6, y: Math.floor(i / 2) * 4, w: 6, h: 4 },
+        // The dashboard grid is 4 columns wide (web/charts/dashboard-layout.ts): two charts a row, wide ones alone.
+        place: { x: 0, y: i, w: c.kind === 'heatmap' || c.kind === 'pareto' ? 4 : 2, h: 1 },
       });
     });
     await saveDashboard(trx, wb.id, { charts });
     await trx.deleteFrom('operations').where('workbook_id', '=', wb.id).execute();
     return readWorkbook(trx, wb.id);
   });
+}
+
+/** The dashboard's chart kinds (web/charts/spec.ts) for a template's recommended chart kinds. */
+function dashboardKind(kind: Template['charts'][number]['kind']): string {
+  switch (kind) {
+    case 'pie': return 'donut';
+    case 'heatmap': case 'scatter': return 'crosstab';
+    case 'bar': case 'donut': case 'pareto': case 'treemap': case 'histogram': return kind;
+  }
 }

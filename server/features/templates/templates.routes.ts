@@ -6,6 +6,7 @@ import { useWorkbookLanguage } from '../../http/helpers';
 import { jsonBody } from '../../http/validate';
 import { applyTemplate, requireTemplate } from './templates.service';
 import { workbookFromTemplate } from './template-workbook';
+import { thumbnails } from './thumbnails';
 import { requestLanguage } from '../../http/language';
 import { LanguageSchema, MAX_BATCH_ROWS } from '../../wire';
 
@@ -22,6 +23,7 @@ const ApplySchema = z.object({
 export function templatesRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/templates', (c) => c.json(listTemplates()));
+  app.get('/templates/thumbnails', (c) => c.json(thumbnails(requestLanguage(c))));
   app.get('/templates/:id', (c) => c.json(requireTemplate(c.req.param('id'))));
   app.post('/templates/:id/workbooks', async (c) => {
     const body = await jsonBody(c, z.object({ language: LanguageSchema.optional(), rows: z.number().int().min(1).max(MAX_BATCH_ROWS * 5).optional() }));

@@ -1,5 +1,4 @@
 // Templates: the catalogue of templates/, and applying a scheme to a table (its outputs become formula fields).
-// "New workbook from a template" is not done yet (see the server report).
 import { countGroups, getTemplate, outputNameConflicts, renderTemplate } from '../../../templates';
 import type { Template } from '../../../templates';
 import type { Transaction } from 'kysely';
@@ -8,11 +7,13 @@ import { inTransaction } from '../../db/transaction';
 import { AppError, notFound } from '../../http/app-error';
 import type { Field, Table } from '../../wire';
 import { deriveCustomers } from './transactions';
+import { inputMissing } from './errors';
 import { tableToDto } from '../dto';
 import { createField } from '../fields/fields.service';
 import { getTable, getWorkbook, listFields } from '../meta';
 import { readRows } from '../rows/rows.repository';
 import { recordOperation } from '../history/history.service';
+import type { Operation } from '../history/operation';
 
 export interface ApplyBody {
   tableId: string;
@@ -68,7 +69,7 @@ async function applyToTable(
   if (!rendered.ok) {
     const missing = rendered.problems.filter((p) => p.code === 'TEMPLATE_INPUT_MISSING');
     const problems = rendered.problems.map((p) => ({ code: p.code, key: p.key ?? null, message: p.message }));
-    if (missing.length > 0) throw new AppError('TEMPLATE_INPUT_MISSING', { inputs: missing.map((p) => p.key ?? '').join(', '), problems });
+    if (missing.length > 0) throw inputMissing(missing.map((p) => p.key ?? ''), template.inputs, { problems });
     const invalidName = rendered.problems.find((p) => p.code === 'INVALID_NAME');
     if (invalidName) throw new AppError('INVALID_NAME', { name: invalidName.key ?? '', reason: 'brackets', problems });
     throw new AppError('BAD_REQUEST', { reason: rendered.problems.map((p) => p.message).join('; '), problems });
@@ -100,16 +101,35 @@ async function applyToTable(
   return { table: await tableToDto(trx, table), fields: made, groups };
 }
 
+/**
+ * Redo and undo of an apply. A customer table made by "from transactions" goes to the trash as a whole (with its
+ * summary and output fields) and comes back as a whole; on a table that already existed only the outputs go.
+ */
+function applyOperations(orderFields: Field[], outputs: Field[], createdTable: string | undefined): { forward: Operation; inverse: Operation } {
+  const restore = (f: Field): Operation => ({ kind: 'field.restore', fieldId: f.id });
+  const trash = (f: Field): Operation => ({ kind: 'field.trash', fieldId: f.id });
+  if (createdTable !== undefined) {
+    return {
+      forward: { kind: 'batch', ops: [...orderFields.map(restore), { kind: 'table.restore', tableId: createdTable }] },
+      inverse: { kind: 'batch', ops: [{ kind: 'table.trash', tableId: createdTable }, ...[...orderFields].reverse().map(trash)] },
+    };
+  }
+  const made = [...orderFields, ...outputs];
+  return { forward: { kind: 'batch', ops: made.map(restore) }, inverse: { kind: 'batch', ops: [...made].reverse().map(trash) } };
+}
+
 export async function applyTemplate(db: Executor, templateId: string, body: ApplyBody): Promise<ApplyResult> {
   const template = requireTemplate(templateId);
   try {
     return await inTransaction(db, async (trx) => {
       let result: ApplyResult;
       let extra: Field[] = [];
+      let createdTable: string | undefined;
       if (body.source === 'transactions') {
         const derived = await deriveCustomers(trx, template, body);
         result = await applyToTable(trx, template, derived.customerTableId, derived.mapping, body);
         extra = derived.made;
+        if (derived.createdTable) createdTable = derived.customerTableId;
       } else {
         const fields = await listFields(trx, (await getTable(trx, body.tableId)).id);
         const mapping: Record<string, string> = {};
@@ -121,13 +141,13 @@ export async function applyTemplate(db: Executor, templateId: string, body: Appl
         result = await applyToTable(trx, template, body.tableId, mapping, body);
       }
       if (body.dryRun) throw new DryRun(result);
-      const made = [...extra, ...result.fields];
+      const { forward, inverse } = applyOperations(extra, result.fields, createdTable);
       await recordOperation(
         trx,
         result.table.workbookId,
         { en: `Apply template ${template.name.en}`, zh: `应用模板“${template.name.zh}”` },
-        { kind: 'batch', ops: made.map((f) => ({ kind: 'field.restore' as const, fieldId: f.id })) },
-        { kind: 'batch', ops: [...made].reverse().map((f) => ({ kind: 'field.trash' as const, fieldId: f.id })) },
+        forward,
+        inverse,
       );
       return result;
     });

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { ErrorEnvelope, Field, Table, Workbook } from '../../wire';
+import type { Dashboard, ErrorEnvelope, Field, Table, Workbook } from '../../wire';
+import { GRID_COLUMNS } from '../../../web/charts/dashboard-layout';
+import { chartToSpec, isCompleteSpec } from '../../../web/charts/spec';
 
 let h: Harness;
 let wb: Workbook;
@@ -75,6 +77,20 @@ describe('new workbook from a template', () => {
       expect(made.tables.length).toBeGreaterThan(0);
       const dash = as<{ charts: { tableId: string }[] }>((await h.request('GET', `/api/workbooks/${made.id}/dashboard`)).json);
       expect(dash.charts.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('recommends only charts the dashboard can draw, two to a row', async () => {
+    const list = as<{ id: string }[]>((await h.request('GET', '/api/templates')).json);
+    for (const { id } of list) {
+      const made = as<Workbook>((await h.request('POST', `/api/templates/${id}/workbooks`, { language: 'en', rows: 40 })).json);
+      const dash = as<Dashboard>((await h.request('GET', `/api/workbooks/${made.id}/dashboard`)).json);
+      for (const chart of dash.charts) {
+        const spec = chartToSpec(chart);
+        expect(spec, `${id}: ${chart.kind}`).not.toBeNull();
+        expect(isCompleteSpec(spec!), `${id}: ${chart.kind} ${chart.fields.join(',')}`).toBe(true);
+        expect(chart.place.w).toBeLessThanOrEqual(GRID_COLUMNS);
+      }
     }
   });
 });

@@ -57,5 +57,19 @@ describe('templates from transactions', () => {
     const again = await h.request('POST', '/api/templates/abc/apply', { tableId: orders.id, source: 'transactions', mapping });
     expect(again.status).toBe(200);
     expect(as<{ table: Table }>(again.json).table.id).toBe(customers.id);
+
+    // Another row condition makes another customer table; both follow the orders.
+    const big = await h.request('POST', '/api/templates/abc/apply', { tableId: orders.id, source: 'transactions', mapping, rows: '{amount}>=50' });
+    expect(big.status).toBe(200);
+    const bigCustomers = as<{ table: Table }>(big.json).table;
+    expect(bigCustomers.id).not.toBe(customers.id);
+    expect(bigCustomers.rowCount).toBe(2);
+    await h.request('POST', `/api/tables/${orders.id}/rows`, {
+      rows: [{ cells: { [fid(orders, 'customer')]: 'E', [fid(orders, 'date')]: '2024-12-30', [fid(orders, 'amount')]: 80 } }],
+    });
+    expect(as<Table>((await h.request('GET', `/api/tables/${bigCustomers.id}`)).json).rowCount).toBe(3);
+    expect((await page()).total).toBe(5);
+    const same = await h.request('POST', '/api/templates/rfm/apply', { tableId: orders.id, source: 'transactions', mapping, rows: ' {amount}>=50 ' });
+    expect(as<{ table: Table }>(same.json).table.id).toBe(bigCustomers.id);
   });
 });

@@ -1,5 +1,5 @@
 // Template endpoints (API.md "Templates"), through the app's client so language and errors work as elsewhere.
-import type { Template } from '../../../templates';
+import type { GalleryThumbnails, Template } from '../../../templates';
 import { getApi } from '../../api/client';
 import type { Field, Language, Table, Workbook } from '../../api/types';
 
@@ -15,11 +15,16 @@ export interface ApplyTemplateBody {
   parameters?: Record<string, unknown>;
   dryRun?: boolean;
   onConflict?: 'ask' | 'rename';
+  /** "From transactions": tableId is an orders table, mapping is {customer, date, amount, order?, channel?}. */
+  source?: 'table' | 'transactions';
+  /** Only orders for which this formula is TRUE count (from transactions). */
+  rows?: string;
 }
 
 const enc = encodeURIComponent;
 export const templatesApi = {
   list: () => getApi().request<Template[]>('GET', '/templates'),
+  thumbnails: () => getApi().request<GalleryThumbnails>('GET', '/templates/thumbnails'),
   get: (id: string) => getApi().request<Template>('GET', `/templates/${enc(id)}`),
   createWorkbook: (id: string, body: { language?: Language } = {}) =>
     getApi().request<Workbook>('POST', `/templates/${enc(id)}/workbooks`, { body }),

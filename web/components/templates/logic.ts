@@ -1,5 +1,8 @@
 // Pure logic of the template dialogs: the mapping of inputs to fields, parameter text ↔ values, the apply body.
-import { suggestMapping, type FieldInfo, type Language, type Template, type TemplateParameter } from '../../../templates';
+import {
+  chooseFormula, ORDER_INPUTS, parseFormulaTemplate, suggestMapping, type FieldInfo, type Language, type MappableInput, type ParameterValue,
+  type Template, type TemplateParameter,
+} from '../../../templates';
 import type { Field } from '../../api/types';
 
 /** inputKey → fieldId ('' when not mapped). */
@@ -11,10 +14,37 @@ function fieldInfo(f: Field): FieldInfo {
 
 /** Pre-fills the mapping from templates' suggestMapping (names → ids), with the explanation of each missing input. */
 export function initialMapping(t: Template, fields: readonly Field[], language: Language): { mapping: MappingState; messages: Record<string, string> } {
-  const s = suggestMapping(t.inputs, fields.map(fieldInfo), language);
+  return initialInputMapping(t.inputs, fields, language);
+}
+
+/** The same for "from transactions": the orders table's customer, date, amount, order and channel. */
+export function initialOrderMapping(fields: readonly Field[], language: Language): { mapping: MappingState; messages: Record<string, string> } {
+  return initialInputMapping(ORDER_INPUTS, fields, language);
+}
+
+/**
+ * Whether to start the dialog "from transactions": the template can, the order inputs (customer, date, amount)
+ * are found, and the table looks like an order log — it has an order-number column, or the template's own
+ * required inputs are not all there.
+ */
+export function suggestTransactions(t: Template, fields: readonly Field[], language: Language): boolean {
+  if (!t.transactions) return false;
+  const orders = initialOrderMapping(fields, language).mapping;
+  if (!ORDER_INPUTS.every((i) => !i.required || orders[i.key] !== '')) return false;
+  if (orders.order) return true;
+  return missingRequired(t, initialMapping(t, fields, language).mapping).length > 0;
+}
+
+/** The order inputs left without a field. */
+export function missingOrderInputs(mapping: MappingState): string[] {
+  return ORDER_INPUTS.filter((i) => i.required && !mapping[i.key]).map((i) => i.key);
+}
+
+function initialInputMapping(inputs: readonly MappableInput[], fields: readonly Field[], language: Language): { mapping: MappingState; messages: Record<string, string> } {
+  const s = suggestMapping(inputs, fields.map(fieldInfo), language);
   const mapping: MappingState = {};
   const messages: Record<string, string> = {};
-  for (const input of t.inputs) {
+  for (const input of inputs) {
     const name = s.mapping[input.key];
     mapping[input.key] = (name !== undefined ? fields.find((f) => f.name === name)?.id : undefined) ?? '';
   }
@@ -87,4 +117,29 @@ export function parseParameters(t: Template, texts: Record<string, string>): { v
 
 export function defaultParameterTexts(t: Template): Record<string, string> {
   return Object.fromEntries(t.parameters.map((p) => [p.key, formatParameter(p, p.default)]));
+}
+
+/**
+ * The parameters that matter under the current choices: select parameters (they pick a formula) and those the
+ * chosen formulas of the outputs that will be made use (e.g. value tiers "by share" hides the thresholds).
+ */
+export function usedParameters(t: Template, mapped: ReadonlySet<string>, values: Readonly<Record<string, ParameterValue>>): Set<string> {
+  const mapping = Object.fromEntries([...mapped].map((k) => [k, k]));
+  const params: Record<string, ParameterValue> = Object.fromEntries(t.parameters.map((p) => [p.key, values[p.key] ?? p.default]));
+  const used = new Set(t.parameters.filter((p) => p.type === 'select').map((p) => p.key));
+  for (const o of t.outputs) {
+    if (o.requires?.some((k) => !mapped.has(k))) continue;
+    for (const ph of parseFormulaTemplate(chooseFormula(o, mapping, params)).placeholders) if (ph.kind === 'param') used.add(ph.key);
+  }
+  return used;
+}
+
+/** The template inputs that will be mapped "from transactions": those the customer summary provides. */
+export function summaryInputs(t: Template, orderMapping: MappingState): Set<string> {
+  const out = new Set<string>();
+  for (const [input, summaryKey] of Object.entries(t.transactions?.mapping ?? {})) {
+    if (summaryKey === 'channel' && !orderMapping.channel) continue;
+    out.add(input);
+  }
+  return out;
 }

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { getTemplate, type Template, type TemplateParameter } from '../../../templates';
 import type { Field } from '../../api/types';
 import {
-  defaultParameterTexts, duplicateInputs, formatParameter, initialMapping, mappingBody, missingRequired, parseParameter, parseParameters,
+  defaultParameterTexts, duplicateInputs, formatParameter, initialMapping, initialOrderMapping, mappingBody, missingOrderInputs, missingRequired,
+  parseParameter, parseParameters, suggestTransactions, summaryInputs, usedParameters,
 } from './logic';
+import { thumbnailBars, thumbnailDonut } from './thumbnail';
 import { templateMessages } from './messages';
 
 const field = (id: string, name: string, type: Field['type'], resultType?: Field['resultType']): Field =>
@@ -80,5 +82,58 @@ describe('messages', () => {
     const keys = (o: object, prefix = ''): string[] =>
       Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
     expect(keys(templateMessages['zh-CN']).sort()).toEqual(keys(templateMessages.en).sort());
+  });
+});
+
+describe('from transactions', () => {
+  const orders = [field('o1', '订单号', 'text'), field('o2', '客户编号', 'text'), field('o3', '下单日期', 'date'), field('o4', '订单金额', 'number'), field('o5', '渠道', 'text')];
+  it('suggests the order columns and starts "from transactions" on an order log', () => {
+    expect(initialOrderMapping(orders, 'zh-CN').mapping).toEqual({ customer: 'o2', date: 'o3', amount: 'o4', order: 'o1', channel: 'o5' });
+    expect(suggestTransactions(rfm, orders, 'zh-CN')).toBe(true);
+    // Value tiers find an amount in the orders too, but an order-number column says what a row is.
+    expect(suggestTransactions(tiers, orders, 'zh-CN')).toBe(true);
+    expect(suggestTransactions(tiers, orders.filter((f) => f.id !== 'o1'), 'zh-CN')).toBe(false);
+    expect(missingOrderInputs({ customer: 'o2', date: '', amount: 'o4', order: '', channel: '' })).toEqual(['date']);
+  });
+  it('stays on the table when its own inputs are all there, or the template cannot use orders', () => {
+    const customers = [field('c1', '客户', 'text'), field('c2', '最近购买日期', 'date'), field('c3', '购买次数', 'number'), field('c4', '消费金额', 'number')];
+    expect(suggestTransactions(rfm, customers, 'zh-CN')).toBe(false);
+    expect(suggestTransactions(getTemplate('geography') as Template, orders, 'zh-CN')).toBe(false);
+  });
+});
+
+describe('thumbnail geometry', () => {
+  const groups = [
+    { key: 'a', label: 'A', color: '#f00', count: 10 },
+    { key: 'b', label: 'B', color: '#0f0', count: 5 },
+    { key: 'c', label: 'C', color: '#00f', count: 0 },
+  ];
+  it('draws bars side by side, the largest full height, an empty group with no height', () => {
+    const bars = thumbnailBars(groups, 100, 50, 2);
+    expect(bars.map((b) => b.height)).toEqual([50, 25, 0]);
+    expect(bars.map((b) => b.y)).toEqual([0, 25, 50]);
+    expect(bars[2]!.x + bars[2]!.width).toBeCloseTo(100);
+    expect(bars.map((b) => b.share)).toEqual([10 / 15, 5 / 15, 0]);
+    expect(thumbnailBars([], 100, 50)).toEqual([]);
+  });
+  it('cuts a donut into slices of the non-empty groups', () => {
+    const arcs = thumbnailDonut(groups, 25, 25, 25, 12);
+    expect(arcs.map((a) => a.key)).toEqual(['a', 'b']);
+    expect(arcs[0]!.path).toMatch(/^M 25.00 0.00 A 25 25 0 1 1 /);
+    expect(thumbnailDonut([{ ...groups[0]!, count: 3 }], 25, 25, 25, 12)[0]!.path).toMatch(/ A 25 25 0 1 1 /);
+    expect(thumbnailDonut([{ ...groups[2]! }], 25, 25, 25, 12)).toEqual([]);
+  });
+});
+
+describe('parameters shown', () => {
+  it('shows the parameters the chosen formulas use', () => {
+    expect([...usedParameters(tiers, new Set(['amount']), { method: 'share' })].sort()).toEqual(['method', 'next', 'top']);
+    expect([...usedParameters(tiers, new Set(['amount']), { method: 'thresholds' })].sort()).toEqual(['high', 'method', 'mid']);
+    const pb = getTemplate('purchase-behaviour') as Template;
+    const withChannel = usedParameters(pb, summaryInputs(pb, { customer: 'a', date: 'b', amount: 'c', channel: 'd' }), {});
+    const without = usedParameters(pb, summaryInputs(pb, { customer: 'a', date: 'b', amount: 'c', channel: '' }), {});
+    expect(withChannel.has('online_values')).toBe(true);
+    expect(without.has('online_values')).toBe(false);
+    expect(without.has('high_frequency')).toBe(true);
   });
 });

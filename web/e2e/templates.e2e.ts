@@ -1,0 +1,220 @@
+// Templates in real Chromium: import a customer list and apply a scheme from the gallery; import an order log
+// and make a customer table with RFM segments "from transactions"; undo and redo; a chart on the dashboard.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startApp, type RunningApp } from './app-process';
+import { launchBrowser, openPage } from './browser';
+
+type CellJson = string | number | boolean | null | { error: string };
+interface FieldJson {
+  id: string;
+  name: string;
+}
+interface TableJson {
+  id: string;
+  name: string;
+  fields: FieldJson[];
+  rowCount: number;
+}
+interface RowsAnswer {
+  rows: { id: string; cells: Record<string, CellJson> }[];
+  total: number;
+}
+interface TemplateJson {
+  outputs: { key: string; name: { zh: string; en: string }; groups?: { key: string; value: { zh: string; en: string } }[] }[];
+}
+
+const SLOW = { timeout: 30_000 };
+const poll = { timeout: 30_000, interval: 250 };
+
+/** 20 customers with distinct sales 1000…20000: top 20% (4) high, next 30% (6) mid, the other 10 low. */
+const CUSTOMERS = Array.from({ length: 20 }, (_, i) => ({ name: `Customer ${String(i + 1).padStart(2, '0')}`, city: ['Shanghai', 'Beijing', 'Shenzhen'][i % 3]!, sales: (i + 1) * 1000 }));
+
+/** An order log: 12 customers, 40 orders over 2024, and one refund (negative) of a 13th customer left out by the row condition. */
+const ORDERS = [
+  ...Array.from({ length: 40 }, (_, i) => {
+    const customer = `K${String(((i * 7) % 12) + 1).padStart(2, '0')}`;
+    const day = new Date(Date.UTC(2024, 0, 1) + ((i * 53) % 360) * 86_400_000).toISOString().slice(0, 10);
+    return { order: `D${1000 + i}`, customer, date: day, amount: ((i * 37) % 23) * 100 + 50, channel: i % 3 === 0 ? '门店' : '线上' };
+  }),
+  { order: 'D2000', customer: 'K13', date: '2024-05-05', amount: -300, channel: '线上' },
+];
+
+describe('templates', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    dir = await mkdtemp(path.join(os.tmpdir(), 'segsheet-templates-'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  async function workbook(): Promise<{ id: string; language: 'zh-CN' | 'en'; tables: { id: string; name: string }[] }> {
+    const answer = await app.fetchJson<{ id: string }[] | { workbooks: { id: string }[] }>('/api/workbooks');
+    const list = Array.isArray(answer) ? answer : answer.workbooks;
+    return app.fetchJson(`/api/workbooks/${list[0]!.id}`);
+  }
+  const table = (id: string): Promise<TableJson> => app.fetchJson<TableJson>(`/api/tables/${id}`);
+  const rows = (id: string): Promise<RowsAnswer> => app.fetchJson<RowsAnswer>(`/api/tables/${id}/rows?limit=1000`);
+  const activeTab = (page: Page): Promise<string> => page.locator('li.active [data-testid="table-tab"]').innerText().catch(() => '');
+
+  async function importCsv(page: Page, filename: string, csv: string, name: string): Promise<void> {
+    const file = path.join(dir, filename);
+    await writeFile(file, csv, 'utf8');
+    await page.getByTestId('import').click(SLOW);
+    await page.getByTestId('import-dialog').waitFor(SLOW);
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-commit').waitFor(SLOW);
+    await page.getByTestId('import-mode-new').check();
+    await page.getByTestId('import-name').fill(name);
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-result').waitFor(SLOW);
+    await page.getByTestId('import-dialog').locator('header button').click();
+    await page.getByTestId('import-dialog').waitFor({ state: 'detached', ...SLOW });
+    await expect.poll(() => activeTab(page), poll).toContain(name);
+  }
+
+  async function openTemplate(page: Page, id: string): Promise<void> {
+    await page.getByTestId('open-templates').click();
+    const card = page.locator(`[data-testid="template-card"][data-template="${id}"]`);
+    await card.waitFor(SLOW);
+    // Every card draws its sample chart once the thumbnails arrive.
+    await expect.poll(() => page.locator('[data-testid="template-thumbnail"] svg').count(), poll).toBeGreaterThanOrEqual(9);
+    await card.getByTestId('template-apply').click();
+    await page.getByTestId('template-apply-panel').waitFor(SLOW);
+  }
+
+  test('a customer list from CSV: value tiers from the gallery, group chips in the grid, a second apply asks, a chart', async () => {
+    const page = await openPage(browser, 'templates-value-tiers', 'en');
+    await page.goto(app.url);
+    await page.getByTestId('grid').locator('.ag-row').first().waitFor(SLOW);
+    await importCsv(page, 'customers.csv', 'Name,City,Sales\r\n' + CUSTOMERS.map((c) => `${c.name},${c.city},${c.sales}`).join('\r\n') + '\r\n', 'My customers');
+    const tableId = (await workbook()).tables.find((t) => t.name === 'My customers')!.id;
+    const sales = (await table(tableId)).fields.find((f) => f.name === 'Sales')!;
+
+    await openTemplate(page, 'value-tiers');
+    // A customer list: no "one row per order" question is pre-answered, and Sales is suggested for the amount.
+    await expect.poll(() => page.getByTestId('template-map-amount').inputValue(), poll).toBe(sales.id);
+    await page.getByTestId('template-preview-run').click();
+    await expect.poll(() => page.getByTestId('template-group-count').allInnerTexts(), poll).toEqual(['4', '6', '10']);
+    await page.getByTestId('template-apply-run').click();
+    await page.getByTestId('templates-dialog').waitFor({ state: 'detached', ...SLOW });
+
+    // Names and labels are written in the workbook's language (the UI's language is the reader's).
+    const tpl = await app.fetchJson<TemplateJson>('/api/templates/value-tiers');
+    const lang = (await workbook()).language === 'en' ? 'en' : 'zh';
+    const tierOut = tpl.outputs.find((o) => o.key === 'tier')!;
+    const tierName = tierOut.name[lang];
+    const tier = (await table(tableId)).fields.find((f) => f.name === tierName);
+    expect(tier, 'the tier field').toBeDefined();
+    // The grid shows the groups as chips; the stored values are the labels.
+    const chips = page.getByTestId('grid').locator(`.ag-row [col-id="${tier!.id}"] .chip`);
+    await chips.first().waitFor(SLOW);
+    const labels = tierOut.groups!.map((g) => g.value[lang]);
+    // (Right after the field appears its cells may still be loading: wait until they show labels.)
+    await expect.poll(async () => (await chips.allInnerTexts()).every((x) => labels.includes(x)), poll).toBe(true);
+    expect(labels).toContain(await chips.first().innerText());
+    const byLabel = (await rows(tableId)).rows.map((r) => r.cells[tier!.id]);
+    expect(labels.map((l) => byLabel.filter((v) => v === l).length)).toEqual([4, 6, 10]);
+
+    // Applying again never overwrites: it asks, and "add with new names" keeps both.
+    await openTemplate(page, 'value-tiers');
+    await page.getByTestId('template-apply-run').click();
+    await page.getByTestId('template-conflict').waitFor(SLOW);
+    expect(await page.getByTestId('template-conflict').innerText()).toContain(tierName);
+    await page.getByTestId('template-rename').click();
+    await page.getByTestId('templates-dialog').waitFor({ state: 'detached', ...SLOW });
+    const names = (await table(tableId)).fields.map((f) => f.name);
+    expect(names).toEqual(expect.arrayContaining([tierName, `${tierName} 2`]));
+
+    // A chart of the tiers on the dashboard.
+    await page.getByTestId('open-dashboard').click();
+    await page.getByTestId('add-chart').click(SLOW);
+    await page.getByTestId('add-chart-dialog').waitFor(SLOW);
+    await page.getByTestId('chart-table').selectOption(tableId);
+    await page.getByTestId('chart-kind-bar').check();
+    await expect.poll(() => page.getByTestId('chart-field').locator('option').allInnerTexts(), poll).toContain(tierName);
+    await page.getByTestId('chart-field').selectOption(tier!.id);
+    await page.getByTestId('chart-add').click();
+    const groups = page.getByTestId('chart-groups').last();
+    await expect.poll(() => groups.innerText().catch(() => ''), poll).toContain(labels[0]!);
+    expect(await page.locator('.chart-canvas canvas').count()).toBeGreaterThan(0);
+  });
+
+  test('an order log from CSV: RFM from transactions makes a customer table with segments; undo removes it, redo brings it back', async () => {
+    const page = await openPage(browser, 'templates-rfm-orders', 'zh-CN');
+    await page.goto(app.url);
+    await page.getByTestId('grid').locator('.ag-row').first().waitFor(SLOW);
+    const csv = '订单号,客户,下单日期,金额,渠道\r\n' + ORDERS.map((o) => `${o.order},${o.customer},${o.date},${o.amount},${o.channel}`).join('\r\n') + '\r\n';
+    await importCsv(page, 'orders.csv', csv, '订单');
+    const before = (await workbook()).tables.map((t) => t.name);
+
+    await openTemplate(page, 'rfm');
+    // An order table: the panel offers "one row per order" and suggests every order column.
+    await expect.poll(() => page.getByTestId('template-source-transactions').isChecked(), poll).toBe(true);
+    const orders = await table((await workbook()).tables.find((t) => t.name === '订单')!.id);
+    const fid = (name: string): string => orders.fields.find((f) => f.name === name)!.id;
+    for (const [key, name] of [['customer', '客户'], ['date', '下单日期'], ['amount', '金额'], ['order', '订单号'], ['channel', '渠道']] as const)
+      await expect.poll(() => page.getByTestId(`template-order-${key}`).inputValue(), poll).toBe(fid(name));
+    await page.getByTestId('template-rows').fill('{金额}>0');
+    await page.getByTestId('template-preview-run').click();
+    await expect.poll(() => page.getByTestId('template-preview-customers').innerText().catch(() => ''), poll).toContain('12');
+    await page.getByTestId('template-apply-run').click();
+    await page.getByTestId('templates-dialog').waitFor({ state: 'detached', ...SLOW });
+
+    // The grid switched to the new customer table, whose segment column shows chips.
+    await expect.poll(() => activeTab(page), poll).toContain('订单的客户');
+    const customers = (await workbook()).tables.find((t) => !before.includes(t.name))!;
+    const meta = await table(customers.id);
+    const tpl = await app.fetchJson<TemplateJson>('/api/templates/rfm');
+    const segOut = tpl.outputs.find((o) => o.key === 'segment')!;
+    const segment = meta.fields.find((f) => f.name === segOut.name.zh)!;
+    expect(segment, 'the segment field').toBeDefined();
+    await page.getByTestId('grid').locator(`.ag-row [col-id="${segment.id}"] .chip`).first().waitFor(SLOW);
+    await expect.poll(() => page.getByTestId('row-count').innerText(), poll).toContain('12');
+
+    // Segment counts equal a computation from the raw orders (R high: last purchase ≥ average, i.e. recency ≤ average).
+    const included = ORDERS.filter((o) => o.amount > 0);
+    const per = new Map<string, { last: number; orders: Set<string>; money: number }>();
+    for (const o of included) {
+      const c = per.get(o.customer) ?? { last: 0, orders: new Set<string>(), money: 0 };
+      c.last = Math.max(c.last, Date.parse(o.date) / 86_400_000);
+      c.orders.add(o.order);
+      c.money += o.amount;
+      per.set(o.customer, c);
+    }
+    const all = [...per.values()];
+    const n = all.length;
+    const sum = (f: (c: (typeof all)[number]) => number): number => all.reduce((s, c) => s + f(c), 0);
+    const [lastSum, freqSum, moneySum] = [sum((c) => c.last), sum((c) => c.orders.size), sum((c) => c.money)];
+    const expected = new Map<string, number>();
+    for (const c of all) {
+      const key = `${c.last * n >= lastSum ? 'H' : 'L'}${c.orders.size * n >= freqSum ? 'H' : 'L'}${c.money * n >= moneySum ? 'H' : 'L'}`;
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    const got = (await rows(customers.id)).rows.map((r) => r.cells[segment.id]);
+    expect(got).toHaveLength(12);
+    for (const g of segOut.groups!) expect(got.filter((v) => v === g.value.zh).length, g.key).toBe(expected.get(g.key) ?? 0);
+
+    // Undo removes the customer table (to the trash) and shows the orders; redo brings it back.
+    await page.getByTestId('undo').click();
+    await expect.poll(async () => (await workbook()).tables.map((t) => t.name), poll).toEqual(before);
+    await expect.poll(() => page.getByTestId('table-tab').allInnerTexts(), poll).not.toContain(customers.name);
+    await expect.poll(() => activeTab(page), poll).not.toContain('订单的客户');
+    await page.getByTestId('redo').click();
+    await expect.poll(async () => (await workbook()).tables.map((t) => t.name), poll).toContain(customers.name);
+    await expect.poll(() => page.getByTestId('table-tab').allInnerTexts(), poll).toContain(customers.name);
+    expect((await rows(customers.id)).total).toBe(12);
+  });
+});
