@@ -11,6 +11,8 @@ import { runFormulaCase } from './formulas-bench';
 import { runMemoryBenchmark } from './memory-bench';
 import { parseOptions, type Benchmark } from './options';
 import { SERVER_BENCHMARKS } from './server-bench';
+import { runBrowserBenchmark } from './browser-bench';
+import { runChartsBenchmark } from './charts-bench';
 
 export type { Benchmark, BenchmarkResult } from './options';
 
@@ -20,6 +22,8 @@ const benchmarks: readonly Benchmark[] = [
   ),
   { name: 'memory', group: 'formulas', run: async (o) => ({ name: 'memory', lines: await runMemoryBenchmark(o) }) },
   ...SERVER_BENCHMARKS,
+  { name: 'browser', group: 'browser', run: async (o) => ({ name: 'browser', lines: await runBrowserBenchmark(o) }) },
+  { name: 'charts', group: 'charts', run: async (o) => ({ name: 'charts', lines: await runChartsBenchmark(o) }) },
 ];
 
 async function main(): Promise<void> {

@@ -1,7 +1,9 @@
 import { useI18n } from 'vue-i18n';
 import { getApi, isApiError } from '../api/client';
 import type { CellValue, Field, Row } from '../api/types';
-import { type PasteError, planPaste } from '../components/grid/paste-plan';
+import { pasteBlock, planPaste } from '../components/grid/paste-plan';
+import { targetRows } from '../components/grid/paste-rows';
+import { type PasteProgress, serverCellError, writePaste } from '../components/grid/paste-write';
 import { cellToClipboard, sizeOf } from '../components/grid/range';
 import { parseTsv, serializeTsv } from '../components/grid/tsv';
 import { useGridStore } from '../stores/grid';
@@ -12,27 +14,8 @@ import { useWorkbookStore } from '../stores/workbook';
 import type { GridSelection } from './use-grid-selection';
 import { useErrorText } from './use-error-text';
 
-const MAX_PASTE_ROWS = 10_000;
-
-/** The cell the server refused (422 INVALID_CELL names the first bad one), as a paste error. */
-function serverCellErrors(details: Record<string, unknown>, fields: readonly Field[], message: string): PasteError[] {
-  const cells = Array.isArray(details.cells) ? details.cells : typeof details.fieldId === 'string' ? [{ ...details, message }] : [];
-  return cells.flatMap((c: unknown) => {
-    if (typeof c !== 'object' || c === null) return [];
-    const o = c as Record<string, unknown>;
-    const fieldId = typeof o.fieldId === 'string' ? o.fieldId : '';
-    const field = fields.find((f) => f.id === fieldId);
-    const e: PasteError = {
-      rowIndex: typeof o.row === 'number' ? o.row : -1,
-      fieldId,
-      fieldName: field?.name ?? fieldId,
-      text: o.value === undefined ? '' : String(o.value),
-      reason: 'server',
-      message: typeof o.message === 'string' ? o.message : undefined,
-    };
-    return [e];
-  });
-}
+/** Pastes are written in requests of ≤ 10,000 rows; this only guards the browser against a runaway clipboard. */
+const MAX_PASTE_ROWS = 200_000;
 
 /** Copy (TSV), paste (one batch per kind of write) and clear of the selected cells. */
 export function useGridClipboard(selection: GridSelection) {
@@ -79,16 +62,23 @@ export function useGridClipboard(selection: GridSelection) {
     const startCol = b?.left ?? (focused ? colIds.indexOf(focused.column.getColId()) : 0);
     const fields = colIds.slice(Math.max(0, startCol)).map(fieldById).filter((f): f is Field => f !== undefined);
     const rowCount = wb.viewTotal ?? table.rowCount;
-    const plan = planPaste(matrix, {
-      fields,
-      startRow,
-      rowCount,
-      rowAt: (i) => g.getDisplayedRowAtIndex(i)?.data as Row | undefined,
-      fill: b ? sizeOf(b) : undefined,
-    });
+    const fill = b ? sizeOf(b) : undefined;
+    const block = pasteBlock(matrix, fill);
+    const view = { ...wb.viewQuery };
+    let rows: Map<number, Row>;
+    try {
+      // Rows the infinite model has not loaded are read by offset in the grid's sort and filter.
+      rows = await targetRows(startRow, Math.min(startRow + block.length, rowCount), (i) => g.getDisplayedRowAtIndex(i)?.data as Row | undefined,
+        (offset, limit) => getApi().getRows(table.id, { offset, limit, ...view }));
+    } catch (e) {
+      notify.error(errorText(e));
+      return;
+    }
+    const plan = planPaste(block, { fields, startRow, rowCount, rowAt: (i) => rows.get(i) });
     const good = plan.updates.reduce((n, u) => n + Object.keys(u.cells).length, 0) + plan.inserts.reduce((n, u) => n + Object.keys(u.cells).length, 0);
     if (plan.errors.length > 0 && !(await report.ask(plan.errors, good))) return;
     if (plan.missingRows.length > 0) notify.info(t('paste.notLoaded', { n: plan.missingRows.length }));
+    const progress: PasteProgress = { updated: 0, inserted: 0, results: [], failedBatch: [] };
     try {
       for (const [fieldId, added] of Object.entries(plan.newOptions)) {
         const f = fieldById(fieldId);
@@ -96,24 +86,28 @@ export function useGridClipboard(selection: GridSelection) {
         const updated = await getApi().patchField(fieldId, { options: [...(f.options ?? []), ...added] });
         wb.setField(updated);
       }
-      if (plan.updates.length) grid.applyResult(await history.track(getApi().patchRows(table.id, plan.updates)));
-      if (plan.inserts.length) {
-        const res = await history.track(getApi().insertRows(table.id, plan.inserts));
-        wb.viewTotal = (wb.viewTotal ?? 0) + res.rows.length;
-        grid.reload();
-      }
+      await writePaste(plan, {
+        patchRows: (batch) => history.track(getApi().patchRows(table.id, batch)),
+        insertRows: (batch) => history.track(getApi().insertRows(table.id, batch)),
+      }, progress);
+      afterPaste(progress);
       notify.info(t('paste.done', { n: good }));
     } catch (e) {
-      if (isApiError(e)) {
-        const cellErrors = serverCellErrors(e.details, wb.fields, e.message);
-        if (cellErrors.length) {
-          await report.ask(cellErrors, 0, true);
-          return;
-        }
+      afterPaste(progress);
+      const cellError = isApiError(e) ? serverCellError(e.details, progress.failedBatch, wb.fields, e.message) : null;
+      if (cellError) {
+        await report.ask([cellError], 0, true, progress.updated + progress.inserted);
+        return;
       }
-      grid.reload();
       notify.error(errorText(e));
     }
+  }
+
+  /** Show what was written: small pastes update the loaded rows in place, added or many rows reload the view. */
+  function afterPaste(p: PasteProgress): void {
+    if (p.inserted > 0) wb.viewTotal = (wb.viewTotal ?? 0) + p.inserted;
+    if (p.inserted > 0 || p.results.length > 1) grid.reload();
+    else for (const r of p.results) grid.applyResult(r);
   }
 
   /** Delete key over a multi-cell selection: blank every editable cell in it, in one request. */

@@ -6,6 +6,13 @@ import { useWorkbookStore } from './workbook';
 
 export type ImportStep = 'pick' | 'preview' | 'running' | 'done';
 
+/** `base`, or `base 2`, `base 3`… when a table already has that name (names are unique in a workbook). */
+export function freeName(base: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.trim().toLowerCase()));
+  if (!used.has(base.trim().toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!used.has(`${base} ${i}`.toLowerCase())) return `${base} ${i}`;
+}
+
 /** The import dialog: upload → preview (types, target, mapping) → commit with progress → report. */
 export const useImportStore = defineStore('import', () => {
   const open = ref(false);
@@ -49,7 +56,7 @@ export const useImportStore = defineStore('import', () => {
       const p = await getApi().uploadImport(wb.workbook.id, file);
       preview.value = p;
       types.value = Object.fromEntries(p.columns.map((c) => [c.name, c.type]));
-      newName.value = file.name.replace(/\.(csv|txt|tsv|xlsx|csv\.gz)$/i, '') || file.name;
+      newName.value = freeName(file.name.replace(/\.(csv|txt|tsv|xlsx|csv\.gz)$/i, '') || file.name, wb.tables.map((tb) => tb.name));
       const current = wb.table;
       appendTableId.value = current?.id ?? null;
       if (current) autoMap(current.fields.map((f) => ({ id: f.id, name: f.name, formula: f.type === 'formula' })));

@@ -1,6 +1,6 @@
 import { allFunctions, checkFormula, tokenize } from '../../../formulas';
 import type { Diagnostic, FormulaSchema, FunctionDef, SchemaField, TokenKind } from '../../../formulas';
-import type { Field, Language, Table } from '../../api/types';
+import type { Field, FieldType, Language, Table } from '../../api/types';
 
 /** A coloured stretch of the formula text (CSS class per token kind). */
 export interface Highlight {
@@ -84,6 +84,12 @@ function functionCompletion(f: FunctionDef, language: Language): Completion {
  * What to offer at the cursor: fields after `{` (row value) or `[` (column), functions and TRUE/FALSE
  * while typing a name. Returns null when nothing fits.
  */
+/** Field types as the completion list names them (the same words as the UI's fieldType messages). */
+const TYPE_NAMES: Record<Language, Record<FieldType, string>> = {
+  'zh-CN': { text: '文本', number: '数字', date: '日期', boolean: '复选框', select: '单选', formula: '公式' },
+  en: { text: 'Text', number: 'Number', date: 'Date', boolean: 'Checkbox', select: 'Single select', formula: 'Formula' },
+};
+
 export function completionsAt(source: string, pos: number, fields: readonly Field[], language: Language, explicit = false): CompletionResult | null {
   const before = source.slice(0, pos);
   const ref = /([{[])([^{}[\]]*)$/.exec(before);
@@ -103,7 +109,7 @@ export function completionsAt(source: string, pos: number, fields: readonly Fiel
         label: `${open}${f.name}${close}`,
         apply: `${open}${f.name}${close}`,
         kind: open === '{' ? 'field' : 'column',
-        detail: f.type,
+        detail: TYPE_NAMES[language][f.type],
         info: f.description,
       })),
     };
@@ -113,10 +119,11 @@ export function completionsAt(source: string, pos: number, fields: readonly Fiel
   const from = word ? pos - word[0].length : pos;
   const prefix = (word?.[0] ?? '').toUpperCase();
   const fns = allFunctions().filter((f) => f.name.startsWith(prefix)).map((f) => functionCompletion(f, language));
-  const consts: Completion[] = ['TRUE', 'FALSE'].filter((c) => c.startsWith(prefix)).map((c) => ({ label: c, apply: c, kind: 'constant' }));
+  // TRUE and FALSE are also functions (TRUE()): list each name once.
+  const consts: Completion[] = ['TRUE', 'FALSE'].filter((c) => c.startsWith(prefix) && !fns.some((f) => f.label === c)).map((c) => ({ label: c, apply: c, kind: 'constant' }));
   const flds: Completion[] = fields
     .filter((f) => prefix === '' || f.name.toUpperCase().includes(prefix))
-    .map((f) => ({ label: `{${f.name}}`, apply: `{${f.name}}`, kind: 'field', detail: f.type, info: f.description }));
+    .map((f) => ({ label: `{${f.name}}`, apply: `{${f.name}}`, kind: 'field', detail: TYPE_NAMES[language][f.type], info: f.description }));
   const options = [...fns, ...consts, ...flds];
   return options.length ? { from, to: pos, options } : null;
 }

@@ -26,6 +26,13 @@ export function formatDate(iso: string, locale: string): string {
   return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
 }
 
+/** A moment (ISO timestamp) in the locale's medium date and short time; anything unreadable as is. */
+export function formatDateTime(iso: string, locale: string): string {
+  const dt = new Date(iso);
+  if (Number.isNaN(dt.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(dt);
+}
+
 export function displayType(field: Field): 'text' | 'number' | 'date' | 'boolean' | 'mixed' {
   if (field.type === 'formula') return field.resultType ?? 'mixed';
   if (field.type === 'select') return 'text';

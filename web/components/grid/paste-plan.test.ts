@@ -53,10 +53,10 @@ describe('paste plan', () => {
   it('updates existing rows from the start cell, adds rows past the end, reports bad cells', () => {
     const text = '张三\t1,000\t\t浙江\r\n"李\n四"\tabc\t\t江苏\r\n王五\t300\tx\t浙江\r\n';
     const plan = planPaste(parseTsv(text), { fields, startRow: 1, rowCount: 2, rowAt: (i) => rows[i] });
-    expect(plan.updates).toEqual([{ id: 'r1', version: 1, cells: { name: '张三', sales: 1000, prov: '浙江' } }]);
+    expect(plan.updates).toEqual([{ rowIndex: 1, id: 'r1', version: 1, cells: { name: '张三', sales: 1000, prov: '浙江' } }]);
     expect(plan.inserts).toEqual([
-      { cells: { name: '李\n四', prov: '江苏' } },
-      { cells: { name: '王五', sales: 300, prov: '浙江' } },
+      { rowIndex: 2, cells: { name: '李\n四', prov: '江苏' } },
+      { rowIndex: 3, cells: { name: '王五', sales: 300, prov: '浙江' } },
     ]);
     expect(plan.errors).toEqual([
       { rowIndex: 2, fieldId: 'sales', fieldName: 'SALES', text: 'abc', reason: 'notNumber' },

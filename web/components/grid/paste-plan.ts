@@ -14,8 +14,9 @@ export interface PasteError {
 }
 
 export interface PastePlan {
-  updates: { id: string; version: number; cells: Record<string, CellValue> }[];
-  inserts: { cells: Record<string, CellValue> }[];
+  /** rowIndex: the row in the grid's view, to place the server's per-cell errors. */
+  updates: { rowIndex: number; id: string; version: number; cells: Record<string, CellValue> }[];
+  inserts: { rowIndex: number; cells: Record<string, CellValue> }[];
   /** Select options to add before writing (values pasted into a select that it does not offer yet). */
   newOptions: Record<string, SelectOption[]>;
   errors: PasteError[];
@@ -34,14 +35,17 @@ export interface PasteTarget {
   fill?: { rows: number; cols: number };
 }
 
+/** The block a paste writes: the clipboard's, or one value repeated over a larger selection (as Excel does). */
+export function pasteBlock(matrix: readonly (readonly string[])[], fill?: { rows: number; cols: number }): readonly (readonly string[])[] {
+  const single = matrix.length === 1 && matrix[0]?.length === 1;
+  if (!single || !fill || (fill.rows <= 1 && fill.cols <= 1)) return matrix;
+  const v = matrix[0]?.[0] ?? '';
+  return Array.from({ length: fill.rows }, () => Array.from({ length: fill.cols }, () => v));
+}
+
 /** Spread a block of clipboard text over the grid from the start cell: which rows to update and add. */
 export function planPaste(matrix: readonly (readonly string[])[], target: PasteTarget): PastePlan {
-  let block = matrix;
-  const single = matrix.length === 1 && matrix[0]?.length === 1;
-  if (single && target.fill && (target.fill.rows > 1 || target.fill.cols > 1)) {
-    const v = matrix[0]?.[0] ?? '';
-    block = Array.from({ length: target.fill.rows }, () => Array.from({ length: target.fill?.cols ?? 1 }, () => v));
-  }
+  const block = pasteBlock(matrix, target.fill);
   const plan: PastePlan = { updates: [], inserts: [], newOptions: {}, errors: [], missingRows: [] };
   const known = new Map<string, Set<string>>();
   for (const f of target.fields) if (f.type === 'select') known.set(f.id, new Set((f.options ?? []).map((o) => o.value)));
@@ -71,9 +75,9 @@ export function planPaste(matrix: readonly (readonly string[])[], target: PasteT
     if (rowIndex < target.rowCount) {
       const row = target.rowAt(rowIndex);
       if (!row) plan.missingRows.push(rowIndex);
-      else if (Object.keys(cells).length) plan.updates.push({ id: row.id, version: row.version, cells });
+      else if (Object.keys(cells).length) plan.updates.push({ rowIndex, id: row.id, version: row.version, cells });
     } else {
-      plan.inserts.push({ cells });
+      plan.inserts.push({ rowIndex, cells });
     }
   });
   return plan;
