@@ -205,16 +205,35 @@ export type RowsQuery = z.infer<typeof RowsQuerySchema>;
 export const RowsPageSchema = z.object({ rows: z.array(RowSchema), total: z.number().int() });
 export type RowsPage = z.infer<typeof RowsPageSchema>;
 
+// GET /api/tables/:id/events (server-sent events): long work on a table (filling a new formula field).
+export const TableTaskSchema = z.object({ id: z.string(), kind: z.literal('fill'), fieldName: z.string() });
+export type TableTask = z.infer<typeof TableTaskSchema>;
+export const TableEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), task: TableTaskSchema, done: z.number().int(), total: z.number().int() }),
+  z.object({ type: z.literal('done'), task: TableTaskSchema }),
+  z.object({ type: z.literal('failed'), task: TableTaskSchema }),
+]);
+export type TableEvent = z.infer<typeof TableEventSchema>;
+
 // ---------- formulas ----------
 export const DiagnosticSchema = z.object({ code: z.string(), message: z.string(), start: z.number().int(), end: z.number().int() });
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
-export const FormulaCheckSchema = z.object({ source: z.string().max(8000), fieldId: z.string().optional() });
+export const FormulaCheckSchema = z.object({
+  source: z.string().max(8000),
+  fieldId: z.string().optional(),
+  /** Also count the formula's values over the whole table (the grouping wizard's live counts). */
+  counts: z.boolean().optional(),
+});
 export type FormulaCheck = z.infer<typeof FormulaCheckSchema>;
 export const FormulaCheckResultSchema = z.union([
   z.object({
     ok: z.literal(true),
     resultType: ResultTypeSchema,
     preview: z.array(z.object({ rowId: z.string(), value: CellValueSchema })),
+    /** With `counts: true`: rows per value over the whole table, most first (errors by code, blanks as null; at most 1000). */
+    counts: z.array(z.object({ value: CellValueSchema, count: z.number().int() })).optional(),
+    /** With `counts: true`: how many rows were counted (the table's row count). */
+    countedRows: z.number().int().optional(),
   }),
   z.object({ ok: z.literal(false), diagnostics: z.array(DiagnosticSchema) }),
 ]);
@@ -262,6 +281,23 @@ export const SummaryGroupSchema = z.object({
 export type SummaryGroup = z.infer<typeof SummaryGroupSchema>;
 export const SummaryResultSchema = z.object({ groups: z.array(SummaryGroupSchema), total: z.number().int() });
 export type SummaryResult = z.infer<typeof SummaryResultSchema>;
+export const HistogramRequestSchema = z.object({
+  fieldId: z.string(),
+  /** About how many bins (round edges: 1, 2 or 5 × 10ⁿ wide); default 20. */
+  bins: z.number().int().min(1).max(200).optional(),
+  filter: FilterSchema.optional(),
+});
+export type HistogramRequest = z.infer<typeof HistogramRequestSchema>;
+export const HistogramBinSchema = z.object({ from: z.number(), to: z.number(), count: z.number().int() });
+export type HistogramBin = z.infer<typeof HistogramBinSchema>;
+export const HistogramResultSchema = z.object({
+  bins: z.array(HistogramBinSchema),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  /** Rows with a number in the field (blanks, text and errors are not counted). */
+  count: z.number().int(),
+});
+export type HistogramResult = z.infer<typeof HistogramResultSchema>;
 
 // ---------- history, trash ----------
 export const UndoResultSchema = WriteResultSchema.extend({ description: z.string() });

@@ -1,5 +1,5 @@
 import { ApiError, toApiError } from './api-error';
-import type { Dashboard } from '../../server/wire';
+import type { Dashboard, HistogramRequest, HistogramResult } from '../../server/wire';
 import type {
   Explain, Field, FieldInput, FieldPatch, Filter, FormulaCheck, ImportCommitBody, ImportCommitResult,
   ImportPreview, Language, Row, RowsPage, SummaryResult, Table, TrashItem, UndoResult, Workbook, WriteResult,
@@ -102,7 +102,7 @@ export function createApiClient(opts: ClientOptions = {}) {
       request<WriteResult>('PATCH', `/tables/${enc(tableId)}/rows`, { body: { rows } }),
     deleteRows: (tableId: string, ids: string[]) =>
       request<WriteResult>('DELETE', `/tables/${enc(tableId)}/rows`, { body: { ids } }),
-    checkFormula: (tableId: string, body: { source: string; fieldId?: string }, signal?: AbortSignal) =>
+    checkFormula: (tableId: string, body: { source: string; fieldId?: string; counts?: boolean }, signal?: AbortSignal) =>
       request<FormulaCheck>('POST', `/tables/${enc(tableId)}/formulas/check`, { body, signal }),
     explain: (tableId: string, rowId: string, fieldId: string) =>
       request<Explain>('GET', `/tables/${enc(tableId)}/rows/${enc(rowId)}/explain/${enc(fieldId)}`),
@@ -110,6 +110,8 @@ export function createApiClient(opts: ClientOptions = {}) {
       tableId: string,
       body: { groupBy: string[]; measures?: { op: 'sum' | 'avg' | 'min' | 'max'; fieldId: string }[]; filter?: Filter },
     ) => request<SummaryResult>('POST', `/tables/${enc(tableId)}/summary`, { body }),
+    histogram: (tableId: string, body: HistogramRequest, signal?: AbortSignal) =>
+      request<HistogramResult>('POST', `/tables/${enc(tableId)}/histogram`, { body, signal }),
     getDashboard: (workbookId: string) => request<Dashboard>('GET', `/workbooks/${enc(workbookId)}/dashboard`),
     putDashboard: (workbookId: string, body: Dashboard) => request<Dashboard>('PUT', `/workbooks/${enc(workbookId)}/dashboard`, { body }),
     undo: (workbookId: string) => request<UndoResult>('POST', `/workbooks/${enc(workbookId)}/undo`),

@@ -12,7 +12,7 @@ export function formulasRoutes(): Hono<AppEnv> {
     const db = c.var.deps.db;
     await useWorkbookLanguage(c, db, { tableId: c.req.param('id') });
     const body = await jsonBody(c, FormulaCheckSchema);
-    return c.json(await checkFormulaService(db, c.req.param('id'), body.source, body.fieldId, requestLanguage(c)));
+    return c.json(await checkFormulaService(db, c.req.param('id'), body.source, { fieldId: body.fieldId, counts: body.counts }, requestLanguage(c)));
   });
   app.get('/tables/:id/rows/:rowId/explain/:fieldId', async (c) => {
     const db = c.var.deps.db;

@@ -7,9 +7,11 @@ import type { ExplainResult, FormulaCheckResult, Language } from '../../wire';
 import { loadSchemaInfo } from '../dto';
 import { getField, getTable, getWorkbook } from '../meta';
 import type { FieldMeta } from '../meta';
+import { positionOf } from '../recompute/column-cache';
 import { Frames, toValue } from '../recompute/frames';
 import { todayIso } from '../recompute/recompute.service';
 import { readRows, readRowsById } from '../rows/rows.repository';
+import { countValues } from './count-values';
 import { toFormulaSchema } from './engine';
 import type { WorkbookSchemaInfo } from './engine';
 
@@ -25,7 +27,7 @@ function fieldsOf(info: WorkbookSchemaInfo): Map<string, FieldMeta> {
 async function fullData(frames: Frames, tableId: string, compiled: CompiledFormula, asOf: string): Promise<FormulaData> {
   const frame = await frames.frame(tableId);
   for (const r of compiled.references) await frames.column(r.tableId, r.fieldId);
-  return { rowCount: frame.ids.length, asOf, column: (t, f) => frames.cached(t)?.columns.get(f)?.values ?? [] };
+  return { rowCount: frame.ids.length, asOf, column: (t, f) => frames.values(t, f) };
 }
 
 function smallData(fields: Map<string, FieldMeta>, compiled: CompiledFormula, rows: { cells: Record<string, unknown> }[], asOf: string): FormulaData {
@@ -37,7 +39,14 @@ function smallData(fields: Map<string, FieldMeta>, compiled: CompiledFormula, ro
   return { rowCount: rows.length, asOf, column: (_t, f) => cols.get(f) ?? rows.map(() => null) };
 }
 
-export async function checkFormulaService(db: Executor, tableId: string, source: string, fieldId: string | undefined, language: Language): Promise<FormulaCheckResult> {
+export interface CheckOptions {
+  fieldId?: string | undefined;
+  /** Count the formula's values over the whole table too. */
+  counts?: boolean | undefined;
+}
+
+export async function checkFormulaService(db: Executor, tableId: string, source: string, options: CheckOptions, language: Language): Promise<FormulaCheckResult> {
+  const { fieldId } = options;
   const table = await getTable(db, tableId);
   const wb = await getWorkbook(db, table.workbookId);
   if (fieldId !== undefined) {
@@ -55,12 +64,23 @@ export async function checkFormulaService(db: Executor, tableId: string, source:
   const tableFields = info.tables.find((t) => t.id === tableId)?.fields ?? [];
   let ids: string[];
   let values: Value[];
-  if (compiled.columnWide) {
+  let counted: Pick<Extract<FormulaCheckResult, { ok: true }>, 'counts' | 'countedRows'> = {};
+  if (options.counts) {
+    // Every row, from the column cache: the same values the saved column would hold.
+    const frames = new Frames(db, fields);
+    const data = await fullData(frames, tableId, compiled, asOf);
+    const all = compiled.run(data);
+    counted = { counts: countValues(all, language), countedRows: all.length };
+    const frame = await frames.frame(tableId);
+    const n = Math.min(PREVIEW_ROWS, frame.ids.length);
+    ids = Array.from(frame.ids.subarray(0, n), String);
+    values = all.slice(0, n);
+  } else if (compiled.columnWide) {
     const frames = new Frames(db, fields);
     const data = await fullData(frames, tableId, compiled, asOf);
     const frame = await frames.frame(tableId);
     const n = Math.min(PREVIEW_ROWS, frame.ids.length);
-    ids = frame.ids.slice(0, n).map(String);
+    ids = Array.from(frame.ids.subarray(0, n), String);
     values = compiled.run(data, Array.from({ length: n }, (_, i) => i));
   } else {
     const rows = await readRows(db, tableId, tableFields, { limit: PREVIEW_ROWS, offset: 0 });
@@ -71,6 +91,7 @@ export async function checkFormulaService(db: Executor, tableId: string, source:
     ok: true,
     resultType: result.resultType,
     preview: ids.map((rowId, i) => ({ rowId, value: toCellValue(values[i] ?? null, language) })),
+    ...counted,
   };
 }
 
@@ -99,7 +120,7 @@ export async function explainCell(db: Executor, tableId: string, rowId: string, 
   if (compiled.columnWide) {
     const frames = new Frames(db, fields);
     const data = await fullData(frames, tableId, compiled, asOf);
-    const index = (await frames.frame(tableId)).index.get(numericId) ?? 0;
+    const index = Math.max(0, positionOf((await frames.frame(tableId)).ids, numericId));
     return compiled.explain(data, index, language);
   }
   return compiled.explain(smallData(fields, compiled, [row], asOf), 0, language);

@@ -11,7 +11,7 @@ export type WizardSpec =
   | { method: 'thresholds'; field: string; rules: ThresholdRule[]; elseLabel: string }
   | { method: 'quantiles'; field: string; tiers: TierRule[]; elseLabel: string }
   | { method: 'abc'; field: string; a: number; b: number; labels: [string, string, string] }
-  | { method: 'mapping'; field: string; rules: MappingRule[]; elseLabel: string }
+  | { method: 'mapping'; field: string; rules: MappingRule[]; elseLabel: string; boolean?: boolean }
   | { method: 'stages'; field: string; rules: StageRule[]; elseLabel: string };
 
 /** A text literal of the formula language ("" doubles a quote). */
@@ -54,14 +54,17 @@ export function buildFormula(spec: WizardSpec): string {
         spec.field,
         ifs([[`PARETO(${col},${ref})<=${num(spec.a)}`, spec.labels[0]], [`PARETO(${col},${ref})<=${num(spec.b)}`, spec.labels[1]]], spec.labels[2]),
       );
-    case 'mapping':
+    case 'mapping': {
+      // A yes/no field's categories read "true"/"false": compare with TRUE/FALSE, not with that text.
+      const lit = (v: string) => (spec.boolean ? (v === 'true' ? 'TRUE' : 'FALSE') : text(v));
       return blankSafe(
         spec.field,
         ifs(
-          spec.rules.filter((r) => r.values.length > 0).map((r) => [r.values.length === 1 ? `${ref}=${text(r.values[0] ?? '')}` : `OR(${r.values.map((v) => `${ref}=${text(v)}`).join(',')})`, r.label]),
+          spec.rules.filter((r) => r.values.length > 0).map((r) => [r.values.length === 1 ? `${ref}=${lit(r.values[0] ?? '')}` : `OR(${r.values.map((v) => `${ref}=${lit(v)}`).join(',')})`, r.label]),
           spec.elseLabel,
         ),
       );
+    }
     case 'stages':
       return blankSafe(spec.field, ifs(spec.rules.map((r) => [`TODAY()-${ref}<=${num(r.maxDays)}`, r.label]), spec.elseLabel));
   }

@@ -76,3 +76,32 @@ export function dayCuts(days: readonly number[], groups: number): number[] {
   if (s.length === 0 || groups < 2) return [];
   return Array.from({ length: groups - 1 }, (_, k) => Math.round(percentile(s, (k + 1) / groups)));
 }
+
+/** The value below which a share `p` of the rows lie, read off a histogram (linear within a bin). */
+export function binQuantile(bins: readonly Bin[], p: number): number {
+  const n = bins.reduce((s, b) => s + b.count, 0);
+  if (n === 0) return NaN;
+  const target = Math.min(1, Math.max(0, p)) * n;
+  let seen = 0;
+  for (const b of bins) {
+    if (b.count > 0 && seen + b.count >= target) return b.from + ((target - seen) / b.count) * (b.to - b.from);
+    seen += b.count;
+  }
+  return bins[bins.length - 1]?.to ?? NaN;
+}
+
+/** Where the largest values reach `share` of the total, read off a histogram (each bin's rows at its middle). */
+export function binParetoCut(bins: readonly Bin[], share: number): number {
+  const sums = bins.map((b) => Math.max(0, (b.from + b.to) / 2) * b.count);
+  const total = sums.reduce((a, b) => a + b, 0);
+  if (total <= 0) return NaN;
+  let cum = 0;
+  for (let i = bins.length - 1; i >= 0; i--) {
+    const b = bins[i];
+    const s = sums[i] ?? 0;
+    if (!b || s === 0) continue;
+    if ((cum + s) / total >= share - 1e-12) return b.to - ((share * total - cum) / s) * (b.to - b.from);
+    cum += s;
+  }
+  return bins[0]?.from ?? NaN;
+}

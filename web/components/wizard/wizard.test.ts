@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildFormula, labelsOf, warningsOf, type WizardSpec } from './rules';
 import { categoriesOf, previewGroups } from './preview';
-import { dayCuts, daysSince, histogram, paretoCuts, quantileCuts } from './suggest';
+import { binParetoCut, binQuantile, dayCuts, daysSince, histogram, paretoCuts, quantileCuts } from './suggest';
+import { countsToPreview, niceStep } from './whole-table';
 
 const sales = [100, 200, 300, 400, 500, 600, 700, 800, 900, 10000, null];
 
@@ -37,6 +38,13 @@ describe('wizard formulas', () => {
     expect(p.groups.map((g) => g.count)).toEqual([1, 1]);
     expect(p.unclassified).toBe(2);
     expect(warningsOf(spec, ['浙江', '广东'])).toEqual([{ kind: 'unmapped', values: ['广东'] }]);
+  });
+
+  it('mapping a yes/no field compares with TRUE/FALSE', () => {
+    const spec: WizardSpec = { method: 'mapping', field: '会员', rules: [{ label: '会员', values: ['true'] }, { label: '非会员', values: ['false'] }], elseLabel: '', boolean: true };
+    const p = previewGroups(buildFormula(spec), '会员', 'boolean', [true, false, true, null], labelsOf(spec));
+    expect(p.groups.map((g) => g.count)).toEqual([2, 1]);
+    expect(p.unclassified).toBe(1);
   });
 
   it('stages by days since a date, relative to the as-of date', () => {
@@ -75,5 +83,25 @@ describe('stage suggestions', () => {
     const asOf = Date.parse('2024-06-30T00:00:00Z');
     expect(daysSince('2024-06-20', asOf)).toBe(10);
     expect(dayCuts([10, 20, 30, 40, 50, 60], 3)).toEqual([27, 43]);
+  });
+});
+
+describe('whole-table figures', () => {
+  it('reads quantiles and 80% cuts off a histogram', () => {
+    const bins = [{ from: 0, to: 10, count: 50 }, { from: 10, to: 20, count: 50 }];
+    expect(binQuantile(bins, 0.5)).toBe(10);
+    expect(binQuantile(bins, 0.75)).toBe(15);
+    // Totals: 250 in [0,10), 750 in [10,20): 80% of 1000 needs all of the top bin and a fifth of the bottom one.
+    expect(binParetoCut(bins, 0.8)).toBeCloseTo(8, 9);
+    expect(binQuantile([], 0.5)).toBeNaN();
+  });
+  it('turns the server counts into groups, with blanks and errors unclassified', () => {
+    const p = countsToPreview([{ value: '高', count: 5 }, { value: null, count: 3 }, { value: { error: '#N/A' }, count: 2 }, { value: '?', count: 1 }], 11, ['高', '低']);
+    expect(p).toEqual({ groups: [{ label: '高', count: 5 }, { label: '低', count: 0 }], unclassified: 5, other: [{ label: '?', count: 1 }], total: 11 });
+  });
+  it('picks round bin widths', () => {
+    expect(niceStep(536, 30)).toBe(20);
+    expect(niceStep(10, 30)).toBe(1);
+    expect(niceStep(3000, 30)).toBe(100);
   });
 });
