@@ -25,6 +25,15 @@ async function main(): Promise<void> {
     console.log(`Data: ${segsheet.dbFile}`);
   });
 
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    // The one start-up failure a user causes often: another program (or a second Segsheet) holds the port.
+    const reason = error.code === 'EADDRINUSE'
+      ? `Port ${env.port} on ${env.host} is already in use (端口已被占用). Stop the other program or start with PORT=<another port>.`
+      : `Cannot listen on ${env.host}:${env.port} (无法监听端口): ${error.message}`;
+    console.error(reason);
+    void segsheet.close().then(() => process.exit(1));
+  });
+
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

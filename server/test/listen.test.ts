@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorEnvelope, Health, Workbook } from '../wire';
+import type { Dashboard, ErrorEnvelope, Health, Workbook } from '../wire';
 import { openHarness } from './harness';
 import type { Harness } from './harness';
 
@@ -24,6 +24,18 @@ afterAll(async () => {
 });
 
 describe('over HTTP', () => {
+  it('seeds a demo workbook whose dashboard charts its grouping', async () => {
+    const [demo] = (await (await fetch(`${base}/api/workbooks`)).json()) as Workbook[];
+    const dash = (await (await fetch(`${base}/api/workbooks/${demo?.id}/dashboard`)).json()) as Dashboard;
+    expect(dash.charts.map((c) => c.kind)).toEqual(['bar', 'donut', 'pareto', 'crosstab']);
+    const summary = await fetch(`${base}/api/tables/${dash.charts[0]?.tableId}/summary`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ groupBy: dash.charts[0]?.fields }),
+    });
+    const groups = ((await summary.json()) as { groups: { key: unknown[]; count: number }[] }).groups;
+    expect(groups.map((g) => g.key[0])).toEqual(['高价值', '中价值', '低价值']);
+    expect(groups.reduce((n, g) => n + g.count, 0)).toBe(30);
+  });
+
   it('serves health, workbooks, errors and the OpenAPI document', async () => {
     const health = (await (await fetch(`${base}/api/health`)).json()) as Health;
     expect(health).toMatchObject({ status: 'ok', workbooks: 1, database: { dialect: 'sqlite' } });

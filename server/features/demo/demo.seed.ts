@@ -2,7 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { AppError } from '../../http/app-error';
-import type { CellInput, FieldInput } from '../../wire';
+import type { CellInput, Chart, FieldInput } from '../../wire';
+import { saveDashboard } from '../dashboards/dashboards.routes';
 import { createField } from '../fields/fields.service';
 import { listFields } from '../meta';
 import { insertRowsService } from '../rows/rows.service';
@@ -59,10 +60,26 @@ export async function seedDemoOnFirstStart(db: Kysely<Database>): Promise<void> 
     return { workbookId: wb.id, tableId: table.id };
   });
   try {
-    await createField(db, tableId, TIER, { record: false });
+    const tier = await createField(db, tableId, TIER, { record: false });
+    await saveDashboard(db, workbookId, { charts: demoCharts(tableId, tier.id, await listFields(db, tableId)) });
   } catch (error) {
     // The formula engine may refuse (e.g. not available yet): the demo is still useful without the tier column.
     if (!(error instanceof AppError)) throw error;
   }
   await db.deleteFrom('operations').where('workbook_id', '=', workbookId).execute();
+}
+
+/** The demo's dashboard, so a manager's first look at 仪表盘 shows what it is for. */
+function demoCharts(tableId: string, tierId: string, fields: readonly { id: string; name: string }[]): Chart[] {
+  const idOf = (name: string): string => fields.find((f) => f.name === name)?.id ?? '';
+  const sales = idOf('销售额');
+  const chart = (i: number, kind: string, title: string, group: string[], w: number, extra: Partial<Chart> = {}): Chart => ({
+    id: `demo_${i}`, tableId, kind, title, fields: group, place: { x: 0, y: i, w, h: 1 }, ...extra,
+  });
+  return [
+    chart(0, 'bar', '各等级客户数', [tierId], 2),
+    chart(1, 'donut', '各等级销售额', [tierId], 2, { measures: [{ op: 'sum', fieldId: sales }] }),
+    chart(2, 'pareto', 'ABC 分析（销售额）', [], 4, { measures: [{ op: 'sum', fieldId: sales }], options: { labelFieldId: idOf('客户名称') } }),
+    chart(3, 'crosstab', '省份 × 客户等级', [idOf('省份'), tierId], 4),
+  ];
 }
