@@ -3,7 +3,7 @@ import { countGroups, getTemplate, outputNameConflicts, renderTemplate } from '.
 import type { Template } from '../../../templates';
 import type { Transaction } from 'kysely';
 import type { Database, Executor } from '../../db/database';
-import { inTransaction } from '../../db/transaction';
+import { transact } from '../recompute/column-cache';
 import { AppError, notFound } from '../../http/app-error';
 import type { Field, Table } from '../../wire';
 import { deriveCustomers } from './transactions';
@@ -121,7 +121,7 @@ function applyOperations(orderFields: Field[], outputs: Field[], createdTable: s
 export async function applyTemplate(db: Executor, templateId: string, body: ApplyBody): Promise<ApplyResult> {
   const template = requireTemplate(templateId);
   try {
-    return await inTransaction(db, async (trx) => {
+    return await transact(db, async (trx) => {
       let result: ApplyResult;
       let extra: Field[] = [];
       let createdTable: string | undefined;
