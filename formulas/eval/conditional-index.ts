@@ -12,7 +12,7 @@ import type { Column, EvalContext } from './context';
 import { matches, type Criterion, type MatchKey, type RangeOp } from './criteria';
 import { MISMATCHED_COLUMNS } from './errors';
 import { countAtMost, countBelow, memoOn } from './indexes';
-import { bucketOf, compositeKey, hashBuckets, type Buckets } from './ifs-hash';
+import { bucketOf, compositeKey, distinctKey, hashBuckets, type Buckets } from './ifs-hash';
 import { DateValue, ErrorValue, type Value } from './values';
 
 export type IfsAggregate = 'sum' | 'count' | 'minmax' | 'unique';
@@ -42,13 +42,6 @@ export interface IfsQuery {
 
 function emptyResult(): IfsResult {
   return { rows: 0, sum: 0, count: 0, min: Infinity, max: -Infinity, distinct: 0, error: undefined };
-}
-
-/** Distinct-value key: case-sensitive text and numbers kept apart, as Google Sheets' COUNTUNIQUE. */
-function distinctKey(value: Value): number | string | boolean | undefined {
-  if (value === null || value instanceof ErrorValue) return undefined;
-  if (value instanceof DateValue) return value.serial;
-  return value;
 }
 
 class Accumulator {

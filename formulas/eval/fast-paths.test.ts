@@ -70,6 +70,16 @@ const FORMULAS = [
   'COUNTIF(O[key],{t})',
   'AVERAGEIF(O[key],{x})',
   'COUNTUNIQUEIFS(O[day],O[key],{k})',
+  'COUNTUNIQUEIFS(O[key],O[key],{t})',
+  'COUNTUNIQUEIFS(O[amount],O[key],{x})',
+  'COUNTUNIQUEIFS(O[day],O[amount],{y},O[key],{k})',
+  'SUMIFS(O[amount],O[key],{k},O[day],{d})',
+  'COUNTIFS(O[key],{t},O[amount],{x})',
+  'COUNTIFS(O[key],{k},O[key],{t})',
+  'AVERAGEIFS(O[amount],O[day],{d},O[key],{k})',
+  'MAXIFS(O[day],O[key],{k},O[amount],{y})',
+  'MINIFS(O[amount],O[key],{x},O[day],{k})',
+  'SUMIFS(O[amount],O[key],{k},O[day],">44000")',
   '{x}/SUM([x])',
   '{x}<=AVERAGE([x])',
   'IF({x}<=AVERAGE([x]),"H","L")&IF({y}>=AVERAGE([y]),"H","L")&{t}',
@@ -115,8 +125,28 @@ describe('fast paths agree with the generic path', () => {
     expectSame(source, dataOf(m, o, n));
   });
 
+  it('agrees on keys shared by several rows (composite keys, errors and case inside a group)', () => {
+    const [d1, d2] = [new DateValue(45000), new DateValue(45001)];
+    const keys = {
+      key: ['a', 'A', 'a', 'b', 'a', null, '5', 5, 'A'],
+      amount: [1, NA, 3, 4, 5, 6, 7, 8, 1],
+      day: [d1, d1, d2, d1, 'x', d1, d1, d1, d2],
+    };
+    const rows = { x: [1, NA, 3, 7, 5], y: [4, 1, 3, 8, null], t: ['A', 'b', 'a', '5', 'a'], d: [d1, d1, d2, d1, d1], k: ['a', 'b', 'A', 5, null] };
+    for (const source of FORMULAS) expectSame(source, dataOf(rows, keys, 5));
+  });
+
+  it('agrees on groups with many distinct values (COUNTUNIQUEIFS past its inline slots)', () => {
+    const many = Array.from({ length: 60 }, (_, i): Value => [i % 23, `v${i % 19}`, `V${i % 19}`, new DateValue(i % 7), null, NA][i % 6] ?? null);
+    const keys = { key: many.map((_, i) => (i % 5 === 0 ? 'b' : 'A')), amount: many, day: [...many].reverse() };
+    const rows = { x: many.slice(0, 6), y: many.slice(6, 12), t: ['a', 'b', 'c', 'B', null, 'A'], d: many.slice(12, 18), k: ['A', 'a', 'b', 5, null, 'B'] };
+    for (const source of FORMULAS) expectSame(source, dataOf(rows, keys, 6));
+  });
+
   it('handles columns of different lengths (*IFS #VALUE!) and empty tables', () => {
     expectSame('SUMIFS(O[amount],O[key],{k})', dataOf(m, { ...o, amount: [1, 2] }, n));
+    expectSame('COUNTUNIQUEIFS(O[amount],O[key],{k})', dataOf(m, { ...o, amount: [1, 2] }, n));
+    expectSame('COUNTIFS(O[key],{k},O[amount],{x})', dataOf(m, { ...o, amount: [1, 2] }, n));
     for (const source of FORMULAS) expectSame(source, dataOf({}, {}, 0));
   });
 

@@ -4,7 +4,7 @@
 import type { Column, EvalContext } from '../eval/context';
 import { evaluateIfs, type IfsAggregate, type IfsResult } from '../eval/conditional-index';
 import { parseCriterion, type Criterion, type MatchKey } from '../eval/criteria';
-import { groupTotals, type GroupTotals } from '../eval/ifs-hash';
+import { bucketTotals, compositeKey, groupDistinct, groupTotals } from '../eval/ifs-hash';
 import { DIV0, makeError, MISMATCHED_COLUMNS, NOT_FOUND } from '../eval/errors';
 import { lookupIndex, lookupKey } from '../eval/indexes';
 import { ErrorValue, type StaticType, type Value } from '../eval/values';
@@ -26,10 +26,7 @@ function isPlainText(v: string): boolean {
 
 type Finish = (r: IfsResult, targetType: StaticType | undefined) => Value;
 
-/**
- * The shared call of every *IFS function. `targetAt` is the index of the summed column (undefined for
- * COUNTIFS); criteria pairs start at `pairsFrom`.
- */
+/** What one call site's column arguments are, worked out once per args array. */
 interface Site {
   readonly target: Column | undefined;
   /** The same array on every row, so the index caches can find this call site by identity. */
@@ -77,25 +74,37 @@ function ifsCall(aggregate: IfsAggregate, targetAt: number | undefined, pairsFro
   return {
     call,
     /**
-     * One criterion that is an equality on this row (`Orders[Customer], {Id}`), the most common shape: every
-     * key's answer comes from one pass over the column (GroupTotals), then each row is one hash lookup.
-     * Anything else (several criteria, ranges, wildcards, COUNTUNIQUEIFS) goes the way of `call`.
+     * Criteria that are all equalities on this row (`Orders[Customer], {Id}`), the most common shape: every
+     * key's answer comes from one pass over the columns (keyAnswers), then each row is one hash lookup.
+     * A row with any other criterion (ranges, wildcards, "<>x", blanks) goes the way of `call`.
      */
     compile(args: readonly Arg[], ctx: EvalContext): (row: number) => Value {
       const site = siteOf(args);
-      const only = site instanceof ErrorValue ? undefined : site.columns[0];
-      const pairs = (args.length - pairsFrom) >> 1;
-      if (site instanceof ErrorValue || only === undefined || pairs !== 1 || aggregate === 'unique') return (row) => call(args, row, ctx);
-      if (site.target !== undefined && site.target.values.length !== only.values.length) return (row) => call(args, row, ctx);
-      const criterionAt = rowFnOf(args[pairsFrom + 1]);
+      const generic = (row: number): Value => call(args, row, ctx);
+      if (site instanceof ErrorValue || site.columns.length === 0) return generic;
+      const length = site.target?.values.length ?? site.columns[0]?.values.length;
+      if (site.columns.some((c) => c.values.length !== length)) return generic; // evaluateIfs' #VALUE!
+      const criteriaAt = site.columns.map((_, i) => rowFnOf(args[pairsFrom + 2 * i + 1]));
       const targetType = targetAt === undefined ? undefined : args[targetAt]?.type;
-      let totals: GroupTotals | undefined;
+      const keys: MatchKey[] = [];
+      let answerOf: ((key: MatchKey) => IfsResult) | undefined;
+      // After one row whose criteria are not all equalities (say `">"&{Start}`), the rest go straight to `call`
+      // rather than parsing their criteria twice; `call` is right for every row, only slower on equalities.
+      let generalRows = false;
       return (row) => {
-        const criterion = criterionOf(ctx, criterionAt(row));
-        if (criterion instanceof ErrorValue) return criterion;
-        if (criterion.kind !== 'eq') return call(args, row, ctx);
-        totals ??= groupTotals(ctx, only, site.target);
-        return finish(totalsOf(totals, criterion.key), targetType);
+        if (generalRows) return generic(row);
+        keys.length = 0;
+        for (const at of criteriaAt) {
+          const criterion = criterionOf(ctx, at(row));
+          if (criterion instanceof ErrorValue) return criterion;
+          if (criterion.kind !== 'eq') {
+            generalRows = true;
+            return generic(row);
+          }
+          keys.push(criterion.key);
+        }
+        answerOf ??= keyAnswers(ctx, aggregate, site);
+        return finish(answerOf(compositeKey(keys)), targetType);
       };
     },
     /** The facts behind the answer: how many rows met the criteria and what they hold. */
@@ -111,11 +120,30 @@ function ifsCall(aggregate: IfsAggregate, targetAt: number | undefined, pairsFro
   };
 }
 
-/** One key's answer from GroupTotals, as evaluateIfs would give it. */
-function totalsOf(t: GroupTotals, key: MatchKey): IfsResult {
-  const g = t.groups.get(key);
-  if (g === undefined) return { rows: 0, sum: 0, count: 0, min: Infinity, max: -Infinity, distinct: 0, error: undefined };
-  return { rows: t.rows[g] ?? 0, sum: t.sum[g] ?? 0, count: t.count[g] ?? 0, min: t.min[g] ?? Infinity, max: t.max[g] ?? -Infinity, distinct: 0, error: t.errors.get(g) };
+const NO_ROWS: IfsResult = { rows: 0, sum: 0, count: 0, min: Infinity, max: -Infinity, distinct: 0, error: undefined };
+
+/**
+ * Every key's answer at once, as evaluateIfs gives it for equality criteria on these columns: one pass over
+ * one column (groupTotals), or over the composite-key groups of several (bucketTotals), or per group the
+ * distinct target values (groupDistinct, COUNTUNIQUEIFS).
+ */
+function keyAnswers(ctx: EvalContext, aggregate: IfsAggregate, site: Site): (key: MatchKey) => IfsResult {
+  if (aggregate === 'unique') {
+    if (site.target === undefined) return () => NO_ROWS;
+    const d = groupDistinct(ctx, site.columns, site.target);
+    // Only `distinct` is read by COUNTUNIQUEIFS' finish; the other fields stay those of no rows.
+    return (key) => {
+      const g = d.groups.get(key);
+      return g === undefined ? NO_ROWS : { ...NO_ROWS, distinct: d.distinct[g] ?? 0 };
+    };
+  }
+  const only = site.columns.length === 1 ? site.columns[0] : undefined;
+  const t = only === undefined ? bucketTotals(ctx, site.columns, site.target) : groupTotals(ctx, only, site.target);
+  return (key) => {
+    const g = t.groups.get(key);
+    if (g === undefined) return NO_ROWS;
+    return { rows: t.rows[g] ?? 0, sum: t.sum[g] ?? 0, count: t.count[g] ?? 0, min: t.min[g] ?? Infinity, max: t.max[g] ?? -Infinity, distinct: 0, error: t.errors.get(g) };
+  };
 }
 
 function fact(en: string, zh: string, value: Value): ExplainFact {
