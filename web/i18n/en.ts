@@ -47,6 +47,7 @@ export const en = {
   },
   status: {
     filling: 'Filling {name}: {done} of {total} rows',
+    importing: 'Importing: {done} of {total} rows',
     filtered: '{n} of {total} rows (filtered)',
     saving: 'Saving and recalculating…',
     rows: '{n} rows | {n} row | {n} rows',

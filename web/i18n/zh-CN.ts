@@ -49,6 +49,7 @@ export const zhCN: Messages = {
   },
   status: {
     filling: '正在填充“{name}”：{done} / {total} 行',
+    importing: '正在导入：{done} / {total} 行',
     filtered: '{n} / {total} 行（已筛选）',
     saving: '正在保存并重新计算…',
     rows: '{n} 行',
