@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { openSqlite } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { seedDemoOnFirstStart } from './features/demo/demo.seed';
+import { dropUnfinishedFillColumns } from './features/fields/unfinished-fills';
 import { catchUpToday, scheduleMidnight } from './features/recompute/midnight';
 import { stopScanWorker } from './features/summaries/scan-pool';
 
@@ -34,6 +35,7 @@ export async function openSegsheet(options: SegsheetOptions): Promise<Segsheet> 
   const { db } = openSqlite(dbFile);
   try {
     await migrateToLatest(db);
+    await dropUnfinishedFillColumns(db);
     if (options.seedDemo !== false) await seedDemoOnFirstStart(db);
     await catchUpToday(db);
   } catch (error) {
