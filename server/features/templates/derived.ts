@@ -6,6 +6,7 @@ import { sqlColumn, sqlTable } from '../../db/ids';
 import { userDb } from '../../db/user-tables';
 import type { CellValue } from '../../wire';
 import { findTable, listFields } from '../meta';
+import { besideColumns } from '../recompute/column-cache';
 import { Frames } from '../recompute/frames';
 import type { ChangeCollector } from '../recompute/changes';
 
@@ -34,11 +35,14 @@ export async function readLinks(db: Executor, ordersTableId: string): Promise<De
 export async function saveLink(db: Executor, link: DerivedLink): Promise<void> {
   const links = [...(await readLinks(db, link.ordersTableId)).filter((l) => l.customerTableId !== link.customerTableId), link];
   const value = JSON.stringify(links);
-  await db
-    .insertInto('settings')
-    .values({ key: key(link.ordersTableId), value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
+  // A setting, not rows: the columns cached for the orders (read again by the summary formulas) stay valid.
+  await besideColumns(db, () =>
+    db
+      .insertInto('settings')
+      .values({ key: key(link.ordersTableId), value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute(),
+  );
 }
 
 /** The live customer table made from these orders with this mapping and row condition, if any (to reuse it). */

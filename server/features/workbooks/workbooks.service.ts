@@ -8,6 +8,7 @@ import { getWorkbook } from '../meta';
 import { checkName } from '../names';
 import { moveToTrash } from '../trash/trash.service';
 import { recomputeWorkbook } from '../recompute/recompute.service';
+import { besideColumns, transact } from '../recompute/column-cache';
 
 export async function listWorkbooks(db: Executor): Promise<Workbook[]> {
   const rows = await db.selectFrom('workbooks').select('id').where('deleted_at', 'is', null).orderBy('created_at').execute();
@@ -32,15 +33,17 @@ export async function createWorkbook(db: Executor, input: WorkbookCreate): Promi
 }
 
 export async function patchWorkbook(db: Executor, id: string, patch: WorkbookPatch): Promise<Workbook> {
-  return inTransaction(db, async (trx) => {
+  return transact(db, async (trx) => {
     const wb = await getWorkbook(trx, id);
     const name = patch.name !== undefined ? checkName(patch.name) : wb.name;
     const asOf = patch.asOf !== undefined ? patch.asOf : wb.asOf;
-    await trx
-      .updateTable('workbooks')
-      .set({ name, language: patch.language ?? wb.language, as_of: asOf, updated_at: nowIso() })
-      .where('id', '=', id)
-      .execute();
+    await besideColumns(trx, () =>
+      trx
+        .updateTable('workbooks')
+        .set({ name, language: patch.language ?? wb.language, as_of: asOf, updated_at: nowIso() })
+        .where('id', '=', id)
+        .execute(),
+    );
     if (asOf !== wb.asOf) await recomputeWorkbook(trx, id, { onlyToday: true });
     return readWorkbook(trx, id);
   });
