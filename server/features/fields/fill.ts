@@ -15,12 +15,12 @@ import type { CellValue, Field, FieldInput, TableTask } from '../../wire';
 import { loadSchemaInfo } from '../dto';
 import { compileStored, toFormulaSchema } from '../formulas/engine';
 import { recordOperation } from '../history/history.service';
-import { getTable, getWorkbook, listFields } from '../meta';
+import { getField, getTable, getWorkbook, listFields } from '../meta';
 import type { FieldMeta } from '../meta';
 import { checkFree, checkName } from '../names';
 import { ChangeCollector } from '../recompute/changes';
 import { besideColumns, changeCounters, transact } from '../recompute/column-cache';
-import { Frames } from '../recompute/frames';
+import { adoptColumn, Frames } from '../recompute/frames';
 import { recompute, todayIso } from '../recompute/recompute.service';
 import { updateFormulaRows } from '../recompute/write-back';
 import { countRows } from '../rows/rows.repository';
@@ -132,11 +132,14 @@ async function fill(db: Kysely<Database>, tableId: string, workbookId: string, i
   progressOf(tableId, task, 0, n);
   // Column functions need every row at once; row-local formulas are evaluated chunk by chunk too.
   const all = snap.columnWide ? snap.run() : undefined;
+  const cells = new Array<CellValue>(n);
   let written = 0;
   for (let from = 0; from < n; from += settings.chunkRows) {
     const to = Math.min(n, from + settings.chunkRows);
     const values = all ? all.slice(from, to) : snap.run(Array.from({ length: to - from }, (_, k) => from + k));
-    written += await writeChunk(db, tableId, id, snap.ids, values.map((v) => toCellValue(v, language)), from, to);
+    const chunk = values.map((v) => toCellValue(v, language));
+    for (let i = from; i < to; i++) cells[i] = chunk[i - from] ?? null;
+    written += await writeChunk(db, tableId, id, snap.ids, chunk, from, to);
     progressOf(tableId, task, to, n);
     await nextTurn();
   }
@@ -154,6 +157,7 @@ async function fill(db: Kysely<Database>, tableId: string, workbookId: string, i
     // Rows edited, added or deleted meanwhile (or anything else the formula reads): recomputed here, and
     // only the cells that differ are written.
     if (changed) await recompute(trx, t.workbookId, { fields: [{ tableId, fieldId: id }] }, new ChangeCollector());
+    else adoptColumn(trx, tableId, snap.ids, await getField(trx, id), cells);
     await besideColumns(trx, () =>
       recordOperation(trx, t.workbookId, { en: `Add field ${def.name}`, zh: `添加字段“${def.name}”` }, { kind: 'field.restore', fieldId: id }, { kind: 'field.trash', fieldId: id }),
     );

@@ -2,7 +2,6 @@
 // a mapping (one more streamed pass that reuses what the preview learnt). The commit is all-or-nothing in one
 // transaction; bad rows are skipped or abort the whole import.
 import { z } from 'zod';
-import { inTransaction } from '../../db/transaction';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database';
 import { AppError, notFound } from '../../http/app-error';
@@ -16,6 +15,8 @@ import type { FieldMeta } from '../meta';
 import { freeName } from '../names';
 import { ChangeCollector } from '../recompute/changes';
 import { recompute } from '../recompute/recompute.service';
+import { besideColumns, COLUMN_CACHE_CELLS, transact, withTableWrite } from '../recompute/column-cache';
+import { adoptTable } from '../recompute/frames';
 import { createTable } from '../tables/tables.service';
 import { ColumnStats } from './detect';
 import type { ImportJob, ImportStore, Learnt } from './imports.store';
@@ -142,20 +143,28 @@ export async function commitImport(deps: AppDeps, store: ImportStore, importId: 
   if (job.status !== 'ready') throw new AppError('BAD_REQUEST', { reason: 'this import was already committed' });
   job.status = 'running';
   try {
-    const result = await inTransaction(deps.db, async (trx) => {
+    const result = await transact(deps.db, async (trx) => {
       await getWorkbook(trx, job.workbookId);
       const { tableId, targets } = await prepareTarget(trx, job, body);
       const append = 'tableId' in body.target;
       const total = job.learnt.rowCount;
-      const written = await writeRows(job, {
+      // The rows written drop the table's cached columns, if any; other tables' stay.
+      const written = await withTableWrite(
         trx,
         tableId,
-        targets,
-        abortOnBad: body.badRows === 'abort',
-        keepValues: append && total <= MAX_UNDO_ROWS,
-        lang,
-        onProgress: (rows) => store.emit(job, { type: 'progress', rows, total }),
-      });
+        () =>
+          writeRows(job, {
+            trx,
+            tableId,
+            targets,
+            abortOnBad: body.badRows === 'abort',
+            keepValues: append && total <= MAX_UNDO_ROWS,
+            keepColumns: !append && total * targets.filter((t) => t !== null).length <= COLUMN_CACHE_CELLS,
+            lang,
+            onProgress: (rows) => store.emit(job, { type: 'progress', rows, total }),
+          }),
+        () => false,
+      );
       if (written.badCount > 0 && body.badRows === 'abort') throw new AppError('IMPORT_BAD_ROWS', { count: written.badCount, badRows: written.badRows });
       store.emit(job, { type: 'progress', rows: written.inserted, total });
       if (append) {
@@ -170,18 +179,24 @@ export async function commitImport(deps: AppDeps, store: ImportStore, importId: 
             });
             return out;
           };
-          await recordOperation(
-            trx,
-            job.workbookId,
-            { en: `Import ${ids.length} rows from ${job.filename}`, zh: `从 ${job.filename} 导入 ${ids.length} 行` },
-            { kind: 'rows.insert', tableId, rows: ids.map((id, i) => ({ id: String(id), cells: cells(written.values[i] ?? []) })) },
-            { kind: 'rows.delete', tableId, ids: ids.map(String) },
+          await besideColumns(trx, () =>
+            recordOperation(
+              trx,
+              job.workbookId,
+              { en: `Import ${ids.length} rows from ${job.filename}`, zh: `从 ${job.filename} 导入 ${ids.length} 行` },
+              { kind: 'rows.insert', tableId, rows: ids.map((id, i) => ({ id: String(id), cells: cells(written.values[i] ?? []) })) },
+              { kind: 'rows.delete', tableId, ids: ids.map(String) },
+            ),
           );
         }
       } else {
-        await recordOperation(trx, job.workbookId, { en: `Import ${job.filename}`, zh: `导入 ${job.filename}` }, { kind: 'table.restore', tableId }, { kind: 'table.trash', tableId });
+        await besideColumns(trx, () =>
+          recordOperation(trx, job.workbookId, { en: `Import ${job.filename}`, zh: `导入 ${job.filename}` }, { kind: 'table.restore', tableId }, { kind: 'table.trash', tableId }),
+        );
       }
-      await store.forget(trx, job);
+      await besideColumns(trx, () => store.forget(trx, job));
+      // The formulas usually built next read these columns: they are in memory already.
+      if (written.columns.length > 0) adoptTable(trx, tableId, written.firstId, written.fields, written.columns);
       return { tableId, inserted: written.inserted, skipped: written.badCount, badRows: written.badRows };
     });
     await store.committed(job);

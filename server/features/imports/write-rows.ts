@@ -38,6 +38,8 @@ export interface WriteOptions {
   abortOnBad: boolean;
   /** Keep the stored values of the inserted rows (for the undo log of a small append). */
   keepValues: boolean;
+  /** Keep each field's stored values as a column (for the column cache of a new table). */
+  keepColumns: boolean;
   lang: MessageLanguage;
   onProgress: (rows: number) => void;
 }
@@ -48,6 +50,8 @@ export interface Written {
   firstId: number;
   /** With keepValues: the stored values of each inserted row, in the order of `fields`. */
   values: SqlValue[][];
+  /** With keepColumns: the stored values of each field (in the order of `fields`), row by row. */
+  columns: SqlValue[][];
   fields: FieldMeta[];
   badCount: number;
   badRows: BadRow[];
@@ -68,6 +72,7 @@ export async function writeRows(job: ImportJob, o: WriteOptions): Promise<Writte
   const insert = new BulkInsert(o.trx, o.tableId, fields.map((f) => sqlColumn(f.id)));
   const row = new Array<SqlValue>(n).fill(null);
   const values: SqlValue[][] = [];
+  const columns: SqlValue[][] = o.keepColumns ? fields.map(() => []) : [];
   const badRows: BadRow[] = [];
   let badCount = 0;
   const bad = (entry: BadRow): void => {
@@ -100,9 +105,10 @@ export async function writeRows(job: ImportJob, o: WriteOptions): Promise<Writte
       if (badCount > 0 && o.abortOnBad) return;
       insert.push(row);
       if (o.keepValues) values.push(row.slice());
+      if (o.keepColumns) for (let k = 0; k < n; k++) columns[k]?.push(row[k] ?? null);
       if (++queued % PROGRESS_EVERY === 0) o.onProgress(queued);
     };
   });
   insert.flush();
-  return { inserted: insert.count, firstId: insert.firstId, values, fields, badCount, badRows };
+  return { inserted: insert.count, firstId: insert.firstId, values, columns, fields, badCount, badRows };
 }

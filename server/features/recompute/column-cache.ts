@@ -32,7 +32,7 @@ export interface TableColumns {
 }
 
 /** Cells kept over all tables of a connection before the least recently used tables are dropped. */
-const BUDGET = 8_000_000;
+export const COLUMN_CACHE_CELLS = 8_000_000;
 /** Entries unused for this long are dropped (a big table read once should not stay forever). */
 const IDLE_MS = 10 * 60_000;
 
@@ -78,10 +78,10 @@ class ConnectionCache {
       if (now - e.used > IDLE_MS) this.entries.delete(t);
       else total += e.ids.length * (e.columns.size + 1);
     }
-    if (total <= BUDGET) return;
+    if (total <= COLUMN_CACHE_CELLS) return;
     const byAge = [...this.entries].sort((a, b) => a[1].used - b[1].used);
     for (const [t, e] of byAge) {
-      if (total <= BUDGET) break;
+      if (total <= COLUMN_CACHE_CELLS) break;
       total -= e.ids.length * (e.columns.size + 1);
       this.entries.delete(t);
     }

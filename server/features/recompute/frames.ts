@@ -100,19 +100,10 @@ function tags(db: Executor, tableId: string, fieldId: string): { id: number; val
   return rows.map(([id, value, tag]) => ({ id: Number(id), value, tag }));
 }
 
-/** Stored values of one field → engine values (and cells for formula fields). Dates share one object per day. */
-function decodeColumn(db: Executor, tableId: string, frame: TableColumns, f: FieldMeta): CachedColumn {
-  const raw =
-    f.type === 'formula'
-      ? pluckFormula(db, tableId, f.id)
-      : f.type === 'text' || f.type === 'date' || f.type === 'select'
-        ? pluckText(db, tableId, sqlColumn(f.id), frame.ids)
-        : pluck(db, tableId, sqlColumn(f.id));
-  const n = raw.length;
-  const values = raw as Value[];
-  const type = staticTypeOf(f);
+/** Text → engine value for a column of this type; dates share one object per distinct text. */
+function textDecoder(type: ReturnType<typeof staticTypeOf>): (s: string) => Value {
   const memo = new Map<string, Value>();
-  const fromText = (s: string): Value => {
+  return (s) => {
     if (type !== 'date' && type !== 'mixed') return s;
     let v = memo.get(s);
     if (v === undefined) {
@@ -121,43 +112,79 @@ function decodeColumn(db: Executor, tableId: string, frame: TableColumns, f: Fie
     }
     return v;
   };
-  let cells: CellValue[] | undefined;
-  if (f.type === 'formula') {
-    cells = new Array<CellValue>(n);
-    const valueOf = (c: CellValue): Value => (typeof c === 'string' ? fromText(c) : c === null || typeof c !== 'object' ? c : toValue(f, c));
-    let tagged = false;
-    for (let i = 0; i < n; i++) {
-      const v = raw[i];
-      if (typeof v === 'number') cells[i] = v; // values[i] is v already (values is raw)
-      else if (v instanceof Uint8Array) {
-        tagged = true;
-        cells[i] = null;
-        values[i] = null;
-      } else {
-        const c = decodeCell('formula', v, null);
-        cells[i] = c;
-        values[i] = valueOf(c);
-      }
-    }
-    if (tagged) {
-      for (const { id, value, tag } of tags(db, tableId, f.id)) {
-        const i = positionOf(frame.ids, id);
-        if (i < 0) continue;
-        const c = decodeCell('formula', value, tag);
-        cells[i] = c;
-        values[i] = valueOf(c);
-      }
-    }
-    return { signature: signatureOf(f), values, cells };
-  }
-  for (let i = 0; i < n; i++) {
+}
+
+/** Stored values (as SQLite answers them) of a data field → engine values, converted in place. */
+function storedToValues(f: FieldMeta, raw: unknown[]): Value[] {
+  const values = raw as Value[];
+  const type = staticTypeOf(f);
+  const fromText = textDecoder(type);
+  for (let i = 0; i < raw.length; i++) {
     const v = raw[i];
     if (v === null || v === undefined) values[i] = null;
     else if (typeof v === 'number') values[i] = f.type === 'boolean' ? v === 1 : Number.isFinite(v) ? v : toValue(f, v);
     else if (typeof v === 'string') values[i] = type === 'text' ? v : fromText(v);
     else values[i] = toValue(f, decodeCell(f.type, v, null));
   }
-  return { signature: signatureOf(f), values };
+  return values;
+}
+
+/** A formula column's stored values and tags → cells and engine values. */
+function decodeFormula(db: Executor, tableId: string, frame: TableColumns, f: FieldMeta, raw: unknown[]): CachedColumn {
+  const n = raw.length;
+  const values = raw as Value[];
+  const fromText = textDecoder(staticTypeOf(f));
+  const cells = new Array<CellValue>(n);
+  const valueOf = (c: CellValue): Value => (typeof c === 'string' ? fromText(c) : c === null || typeof c !== 'object' ? c : toValue(f, c));
+  let tagged = false;
+  for (let i = 0; i < n; i++) {
+    const v = raw[i];
+    if (typeof v === 'number') cells[i] = v; // values[i] is v already (values is raw)
+    else if (v instanceof Uint8Array) {
+      tagged = true;
+      cells[i] = null;
+      values[i] = null;
+    } else {
+      const c = decodeCell('formula', v, null);
+      cells[i] = c;
+      values[i] = valueOf(c);
+    }
+  }
+  if (tagged) {
+    for (const { id, value, tag } of tags(db, tableId, f.id)) {
+      const i = positionOf(frame.ids, id);
+      if (i < 0) continue;
+      const c = decodeCell('formula', value, tag);
+      cells[i] = c;
+      values[i] = valueOf(c);
+    }
+  }
+  return { signature: signatureOf(f), values, cells };
+}
+
+/** Stored values of one field → engine values (and cells for formula fields). */
+function decodeColumn(db: Executor, tableId: string, frame: TableColumns, f: FieldMeta): CachedColumn {
+  if (f.type === 'formula') return decodeFormula(db, tableId, frame, f, pluckFormula(db, tableId, f.id));
+  const text = f.type === 'text' || f.type === 'date' || f.type === 'select';
+  const raw = text ? pluckText(db, tableId, sqlColumn(f.id), frame.ids) : pluck(db, tableId, sqlColumn(f.id));
+  return { signature: signatureOf(f), values: storedToValues(f, raw) };
+}
+
+/**
+ * The columns of a table just filled with consecutive row ids from `firstId` (an import into a new table), as
+ * they were written: the formulas that come next do not read them back. Call it after the table's last write
+ * in the transaction; the entry is trusted once the transaction commits.
+ */
+export function adoptTable(db: Executor, tableId: string, firstId: number, fields: readonly FieldMeta[], stored: unknown[][]): void {
+  const n = stored[0]?.length ?? 0;
+  const ids = new Float64Array(n);
+  for (let i = 0; i < n; i++) ids[i] = firstId + i;
+  const e = columnCache(db).put(db, tableId, ids);
+  fields.forEach((f, k) => {
+    const raw = stored[k];
+    if (f.type !== 'formula' && raw && raw.length === n) e.columns.set(f.id, { signature: signatureOf(f), values: storedToValues(f, raw) });
+  });
+  columnCache(db).trim();
 }
 
 export class Frames {
@@ -233,6 +260,25 @@ export class Frames {
   cached(tableId: string): TableFrame | undefined {
     return this.frames.get(tableId);
   }
+}
+
+/**
+ * Puts a whole column just computed and written (a new formula field filled in chunks) into the cache entry of
+ * its table, so the formula that reads it next does not read it back. Only when the entry still has exactly
+ * these rows; inside a transaction the entry then waits for its commit, like any entry it changed.
+ */
+export function adoptColumn(db: Executor, tableId: string, ids: Float64Array, field: FieldMeta, cells: CellValue[]): void {
+  const cache = columnCache(db);
+  const e = cache.get(db, tableId);
+  if (!e || e.ids.length !== ids.length || e.ids[0] !== ids[0] || e.ids[ids.length - 1] !== ids[ids.length - 1]) return;
+  const values = new Array<Value>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i] ?? null;
+    values[i] = typeof c === 'number' ? c : toValue(field, c);
+  }
+  e.columns.set(field.id, { signature: signatureOf(field), values, cells });
+  if (db.isTransaction) e.pending = db;
+  cache.trim();
 }
 
 /** Patches cached columns after row cells were written (data fields or formula results). */

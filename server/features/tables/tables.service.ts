@@ -12,30 +12,36 @@ import { moveToTrash } from '../trash/trash.service';
 import { createField } from '../fields/fields.service';
 import { recomputeWorkbook } from '../recompute/recompute.service';
 import { recordOperation } from '../history/history.service';
+import { besideColumns, transact } from '../recompute/column-cache';
 
 export async function readTable(db: Executor, id: string): Promise<Table> {
   return tableToDto(db, await getTable(db, id));
 }
 
 export async function createTable(db: Executor, workbookId: string, input: TableCreate, options: { record?: boolean } = {}): Promise<Table> {
-  return inTransaction(db, async (trx) => {
+  return transact(db, async (trx) => {
     await getWorkbook(trx, workbookId);
     const name = checkName(input.name);
     const existing = await listTables(trx, workbookId);
     checkFree(name, existing.map((t) => t.name));
     const id = newId('t');
     const now = nowIso();
-    await trx
-      .insertInto('tables')
-      .values({ id, workbook_id: workbookId, name, position: existing.length, created_at: now, updated_at: now, deleted_at: null })
-      .execute();
-    await createUserTable(trx, id, []);
+    // Metadata and a new empty table: the cached columns of the other tables stay valid.
+    await besideColumns(trx, async () => {
+      await trx
+        .insertInto('tables')
+        .values({ id, workbook_id: workbookId, name, position: existing.length, created_at: now, updated_at: now, deleted_at: null })
+        .execute();
+      await createUserTable(trx, id, []);
+    });
     // Plain fields first, so that formulas can refer to any of them.
     const inputs = input.fields ?? [];
     for (const f of inputs.filter((x) => x.type !== 'formula')) await createField(trx, id, f, { record: false });
     for (const f of inputs.filter((x) => x.type === 'formula')) await createField(trx, id, f, { record: false });
     if (options.record !== false) {
-      await recordOperation(trx, workbookId, { en: `Create table ${name}`, zh: `新建数据表“${name}”` }, { kind: 'table.restore', tableId: id }, { kind: 'table.trash', tableId: id });
+      await besideColumns(trx, () =>
+        recordOperation(trx, workbookId, { en: `Create table ${name}`, zh: `新建数据表“${name}”` }, { kind: 'table.restore', tableId: id }, { kind: 'table.trash', tableId: id }),
+      );
     }
     return readTable(trx, id);
   });

@@ -10,7 +10,6 @@ import { createField } from '../fields/fields.service';
 import { getTable, getWorkbook, listFields, listTables } from '../meta';
 import { freeName } from '../names';
 import { ChangeCollector } from '../recompute/changes';
-import { besideColumns } from '../recompute/column-cache';
 import { createTable } from '../tables/tables.service';
 import { findLink, saveLink, syncDerived } from './derived';
 import { applyDelete, applyInsert } from '../rows/rows.service';
@@ -70,9 +69,9 @@ export async function deriveCustomers(
   const tableName = freeName(language === 'en' ? `Customers of ${orders.name}` : `${orders.name}的客户`, taken);
   const customerSpec = summary.fields.find((f) => f.key === 'customer');
   const customerType = customerField.type === 'number' ? 'number' : 'text';
-  // A new empty table touches no cached column: the orders' columns, read again by the summary formulas, stay
-  // cached (its customer field is added after, as createTable would, so that no write falls outside a bracket).
-  const table = await besideColumns(trx, () => createTable(trx, wb.id, { name: tableName, fields: [] }, { record: false }));
+  // createTable and createField write beside the cached columns: the orders' columns, read again by the
+  // summary formulas, stay cached.
+  const table = await createTable(trx, wb.id, { name: tableName, fields: [] }, { record: false });
   const targetFieldId = (await createField(trx, table.id, { name: customerSpec?.name ?? 'customer', type: customerType }, { record: false })).id;
   await saveLink(trx, { ordersTableId: orders.id, sourceFieldId, customerTableId: table.id, targetFieldId, mapping: body.mapping, rows });
   await syncDerived(trx, orders.id, new ChangeCollector(), { insert: applyInsert, remove: applyDelete });
