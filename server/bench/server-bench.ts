@@ -105,7 +105,10 @@ async function recomputeBench(options: BenchOptions): Promise<string[]> {
       await withServer(lines, async (h) => {
         const times = await rfmOnServer(h, { ...c, customerIds: sql.customerIds, expected: sql.answer }, lines);
         const r = times.formulasMs / sql.timing.median;
-        lines.push(`  server, 8 formula fields: ${ms(times.formulasMs)}  ratio ${ratio(r)}  target ≤ 3×  ${verdict(r <= 3)}`);
+        // The orders' columns are still in memory from the import (after a restart they are read first).
+        lines.push(`  server, 8 formula fields added right after the import: ${ms(times.formulasMs)}  ratio ${ratio(r)}  target ≤ 3×  ${verdict(r <= 3)}`);
+        const e = times.recomputeMs / sql.timing.median;
+        lines.push(`  server, RFM recomputed after an order edit: ${ms(times.recomputeMs)}  ratio ${ratio(e)}  target ≤ 3×  ${verdict(e <= 3)}`);
         if (times.templateMs !== undefined) {
           const t = times.templateMs / sql.timing.median;
           lines.push(`  server, rfm template from transactions: ${ms(times.templateMs)}  ratio ${ratio(t)}  target ≤ 3×  ${verdict(t <= 3)}`);

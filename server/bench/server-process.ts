@@ -92,7 +92,9 @@ function waitForPort(child: ChildProcess): Promise<number> {
 
 export async function startServer(): Promise<ServerHandle> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'segsheet-bench-'));
-  const child = spawn(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', CHILD, dataDir], {
+  // BENCH_CHILD_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+  const extra = process.env.BENCH_CHILD_ARGS?.split(' ').filter((a) => a !== '') ?? [];
+  const child = spawn(process.execPath, [...extra, '--max-old-space-size=4096', '--import', 'tsx', CHILD, dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const pid = child.pid ?? 0;

@@ -1,6 +1,6 @@
-// RFM on the server from imported orders, two ways: the customer table built by hand with eight formula
-// fields (MAXIFS, COUNTUNIQUEIFS, SUMIFS, TODAY, three NTILE, the segment), each filled when added; and the
-// rfm template from transactions (POST /api/templates/rfm/apply), when that route exists.
+// RFM on the server from imported orders: the customer table built by hand with eight formula fields (MAXIFS,
+// COUNTUNIQUEIFS, SUMIFS, TODAY, three NTILE, the segment), each filled when added; then recomputed after an
+// order moves to another customer; and the rfm template from transactions (POST /api/templates/rfm/apply).
 import { ms } from './harness';
 import * as api from './server-api';
 import type { RfmRow } from './server-baselines';
@@ -17,8 +17,28 @@ export interface RfmSource {
 }
 
 export interface RfmTimes {
+  /** The eight fields added one by one right after the import, each filled when added. */
   readonly formulasMs: number;
+  /** One order moved to another customer and back: every RFM field of every customer recomputed, twice. */
+  readonly recomputeMs: number;
   readonly templateMs?: number;
+}
+
+/**
+ * Moves the first order to another customer and back (two PATCHes): MAXIFS, COUNTUNIQUEIFS and SUMIFS all read
+ * the customer column, so each PATCH recomputes every RFM field of every customer. Answers the mean of the two.
+ */
+async function recomputeAfterOrderEdit(h: ServerHandle, ordersTable: string, customerField: string, customerIds: readonly number[]): Promise<number> {
+  const page = await h.call('GET', `/api/tables/${ordersTable}/rows?offset=0&limit=1`);
+  const first = api.field(api.field(page, 'rows'), '0');
+  const rowId = api.field(first, 'id');
+  const owner = api.field(api.field(first, 'cells'), customerField);
+  const other = customerIds.find((id) => id !== owner) ?? 0;
+  let total = 0;
+  for (const customer of [other, owner]) {
+    total += await timed(() => h.call('PATCH', `/api/tables/${ordersTable}/rows`, { rows: [{ id: rowId, cells: { [customerField]: customer } }] }));
+  }
+  return total / 2;
 }
 
 function rfmFormulas(customer: string, date: string, order: string): [string, string][] {
@@ -85,14 +105,17 @@ export async function rfmOnServer(h: ServerHandle, src: RfmSource, lines: string
   lines.push(`  ${await checkAgainstSql(h, customers, src.expected)}`);
   const asOfMs = await timed(() => h.call('PATCH', `/api/workbooks/${workbook}`, { asOf: src.retail ? '2011-12-31' : '2025-02-01' }));
   lines.push(`  as-of date change (recomputes recency, r_score, segment of ${src.customerIds.length} customers): ${ms(asOfMs)}`);
+  const recomputeMs = await recomputeAfterOrderEdit(h, imported.tableId, api.idOf(ids, customer), src.customerIds);
+  lines.push(`  one order moved to another customer (recomputes all 8 fields of ${src.customerIds.length} customers): ${ms(recomputeMs)}`);
+  lines.push(`  ${await checkAgainstSql(h, customers, src.expected)} (after moving it back)`);
   const mapping = { customer: api.idOf(ids, customer), date: api.idOf(ids, date), amount: api.idOf(await api.fieldIds(h, imported.tableId), 'amount'), order: api.idOf(ids, order) };
   try {
     const templateMs = await timed(() => api.applyRfmFromOrders(h, imported.tableId, mapping));
-    return { formulasMs, templateMs };
+    return { formulasMs, recomputeMs, templateMs };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const missing = error instanceof HttpError && (error.status === 404 || /not available/i.test(message));
     lines.push(`  rfm template from transactions: ${missing ? 'not ready' : 'FAILED'}: ${message.slice(0, 300)}`);
-    return { formulasMs };
+    return { formulasMs, recomputeMs };
   }
 }
