@@ -13,13 +13,12 @@ import { newId } from '../../db/ids';
 import { getWorkbook } from '../meta';
 import { commitImport, createImport } from './imports.service';
 import type { ImportEvent } from './imports.store';
+import { saveMultipartFile, tooLarge, writeAll } from './multipart';
 
 export const IMPORT_LIMIT = 512 * 1024 * 1024;
 
-const tooLarge = (): AppError => new AppError('PAYLOAD_TOO_LARGE', { limit: '512 MB' });
-
 /** Copies a stream to `file`, refusing more than the limit. */
-async function writeLimited(body: ReadableStream<Uint8Array>, file: string): Promise<void> {
+async function writeLimited(body: ReadableStream<Uint8Array>, file: string, limit: number): Promise<void> {
   const out = await open(file, 'w');
   const reader = body.getReader();
   let size = 0;
@@ -28,11 +27,11 @@ async function writeLimited(body: ReadableStream<Uint8Array>, file: string): Pro
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > IMPORT_LIMIT) {
+      if (size > limit) {
         await reader.cancel();
-        throw tooLarge();
+        throw tooLarge(limit);
       }
-      for (let at = 0; at < value.byteLength; ) at += (await out.write(value, at)).bytesWritten;
+      await writeAll(out, value);
     }
   } finally {
     await out.close();
@@ -40,27 +39,29 @@ async function writeLimited(body: ReadableStream<Uint8Array>, file: string): Pro
 }
 
 /** The uploaded file, streamed to `file`: multipart `file`, or the raw body with ?filename=. Answers its name. */
-async function saveUpload(c: Context<AppEnv>, file: string): Promise<string> {
+async function saveUpload(c: Context<AppEnv>, file: string, limit: number): Promise<string> {
   const length = Number(c.req.header('content-length') ?? 0);
-  if (length > IMPORT_LIMIT) throw tooLarge();
+  if (length > limit) throw tooLarge(limit);
   const type = c.req.header('content-type') ?? '';
-  if (type.startsWith('multipart/form-data')) {
-    const form = await c.req.parseBody();
-    const part = form.file;
-    if (!(part instanceof File)) throw new AppError('BAD_REQUEST', { reason: 'multipart field "file" is missing' });
-    if (part.size > IMPORT_LIMIT) throw tooLarge();
-    await writeLimited(part.stream(), file);
-    return c.req.query('filename') ?? part.name;
+  if (type.toLowerCase().startsWith('multipart/form-data')) {
+    const part = await saveMultipartFile(c.req.raw.body, type, file, limit);
+    return c.req.query('filename') ?? part.filename ?? '';
   }
   const filename = c.req.query('filename');
   if (!filename) throw new AppError('BAD_REQUEST', { reason: 'send the file as multipart "file", or as the body with ?filename=' });
   const body = c.req.raw.body;
-  if (body) await writeLimited(body, file);
+  if (body) await writeLimited(body, file, limit);
   else await writeFile(file, '');
   return filename;
 }
 
-export function importsRoutes(): Hono<AppEnv> {
+export interface ImportsRoutesOptions {
+  /** The largest upload accepted, in bytes (tests make it small). */
+  uploadLimit?: number;
+}
+
+export function importsRoutes(options: ImportsRoutesOptions = {}): Hono<AppEnv> {
+  const uploadLimit = options.uploadLimit ?? IMPORT_LIMIT;
   const app = new Hono<AppEnv>();
   app.post('/workbooks/:id/imports', async (c) => {
     const { deps, imports } = c.var;
@@ -70,7 +71,7 @@ export function importsRoutes(): Hono<AppEnv> {
     const id = newId('i');
     const file = await imports.reserve(deps, id);
     try {
-      const filename = await saveUpload(c, file);
+      const filename = await saveUpload(c, file, uploadLimit);
       const sheet = c.req.query('sheet');
       const preview = await createImport(deps, imports, workbookId, { id, file, filename, ...(sheet !== undefined ? { sheet } : {}) }, requestLanguage(c));
       return c.json(preview, 201);
