@@ -132,4 +132,5 @@ export const SERVER_BENCHMARKS: readonly Benchmark[] = [
   { name: 'server-import', group: 'server', run: async (o) => ({ name: 'server-import', lines: await importBench(o) }) },
   { name: 'server-recompute', group: 'server', run: async (o) => ({ name: 'server-recompute', lines: await recomputeBench(o) }) },
   { name: 'server-edit', group: 'server', run: async (o) => ({ name: 'server-edit', lines: await editBench(o) }) },
+  { name: 'server-export', group: 'server', run: async (o) => (await import('./export-bench')).EXPORT_BENCHMARK.run(o) },
 ];

@@ -1,8 +1,14 @@
 import ExcelJS from 'exceljs';
+import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqlite } from '../../db/connection';
+import type { AppEnv } from '../../http/context';
+import { onError } from '../../http/error-handler';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { ImportPreview, Table, Workbook } from '../../wire';
+import type { ImportPreview, Row, Table, Workbook } from '../../wire';
+import { exportsRoutes } from './exports.routes';
+import { exportTable } from './exports.service';
 
 let h: Harness;
 let wb: Workbook;
@@ -90,5 +96,182 @@ describe('export', () => {
 
   it('answers 400 for a bad format', async () => {
     expect((await h.request('GET', `/api/tables/${table.id}/export?format=pdf`)).status).toBe(400);
+  });
+});
+
+/** A table of `n` rows: k = 0…n-1, label "r k, x" (quoted in CSV), even = k is even. */
+async function bigTable(n: number): Promise<{ table: Table; k: string; label: string; even: string; rows: Row[] }> {
+  const big = as<Table>(
+    (
+      await h.request('POST', `/api/workbooks/${wb.id}/tables`, {
+        name: 'Big',
+        fields: [
+          { name: 'k', type: 'number' },
+          { name: 'label', type: 'text' },
+          { name: 'even', type: 'boolean' },
+        ],
+      })
+    ).json,
+  );
+  const [k = '', label = '', even = ''] = big.fields.map((f) => f.id);
+  const rows: Row[] = [];
+  for (let from = 0; from < n; from += 10_000) {
+    const batch = Array.from({ length: Math.min(10_000, n - from) }, (_, i) => ({ cells: { [k]: from + i, [label]: `r ${from + i}, x`, [even]: (from + i) % 2 === 0 } }));
+    const res = await h.request('POST', `/api/tables/${big.id}/rows`, { rows: batch });
+    expect(res.status).toBe(201);
+    rows.push(...as<{ rows: Row[] }>(res.json).rows);
+  }
+  return { table: big, k, label, even, rows };
+}
+
+const csvLine = (k: number): string => `${k},"r ${k}, x",${k % 2 === 0 ? 'TRUE' : 'FALSE'}`;
+
+async function readAll(reader: ReadableStreamDefaultReader<Uint8Array>, parts: Uint8Array[] = []): Promise<string> {
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(parts)).replace(/^\uFEFF/, '');
+}
+
+/** [busy, frames in the WAL, frames checkpointed]: a reader left open on an old snapshot keeps the last two apart. */
+function walCheckpoint(): number[] {
+  const { sqlite } = openSqlite(h.segsheet.dbFile);
+  try {
+    return Object.values(sqlite.pragma('wal_checkpoint(PASSIVE)', { simple: false }) as Record<string, number>[])
+      .flatMap((r) => Object.values(r));
+  } finally {
+    sqlite.close();
+  }
+}
+
+describe('streamed export', () => {
+  it('streams a few thousand rows, filtered and sorted, as CSV and XLSX', async () => {
+    const n = 12_000;
+    const big = await bigTable(n);
+    const filter = encodeURIComponent(JSON.stringify({ and: [{ fieldId: big.even, op: 'eq', value: true }] }));
+    const res = await h.segsheet.app.request(`/api/tables/${big.table.id}/export?format=csv&sort=${big.k}:desc&filter=${filter}`);
+    expect(res.status).toBe(200);
+    const expected = Array.from({ length: n / 2 }, (_, i) => csvLine(n - 2 - 2 * i));
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+    expect(text).toBe('\uFEFF' + ['k,label,even', ...expected].join('\r\n') + '\r\n');
+
+    const xlsx = await h.segsheet.app.request(`/api/tables/${big.table.id}/export?format=xlsx&sort=${big.k}:desc&filter=${filter}`);
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    const ws = book.worksheets[0]!;
+    expect(ws.rowCount).toBe(n / 2 + 1);
+    const keys: unknown[] = [];
+    ws.eachRow((row, i) => void (i > 1 && keys.push(row.getCell(1).value)));
+    expect(keys).toEqual(Array.from({ length: n / 2 }, (_, i) => n - 2 - 2 * i));
+    expect(ws.getRow(2).values).toEqual([undefined, n - 2, `r ${n - 2}, x`, true]);
+  });
+
+  it('reads a snapshot on its own connection: a write during the export succeeds and is not in it', async () => {
+    const n = 12_000;
+    const big = await bigTable(n);
+    const res = await h.segsheet.app.request(`/api/tables/${big.table.id}/export?format=csv`);
+    const reader = res.body!.getReader();
+    const parts: Uint8Array[] = [];
+    for (let i = 0; i < 2; i++) parts.push(((await reader.read()).value ?? new Uint8Array()) as Uint8Array);
+    // Header and one slice read; the last row and a new row change while the rest is still to be read.
+    const last = big.rows[n - 1]!;
+    const edit = await h.request('PATCH', `/api/tables/${big.table.id}/rows`, { rows: [{ id: last.id, cells: { [big.label]: 'changed' } }] });
+    expect(edit.status).toBe(200);
+    expect((await h.request('POST', `/api/tables/${big.table.id}/rows`, { rows: [{ cells: { [big.k]: n } }] })).status).toBe(201);
+    expect(walCheckpoint()[2]).toBeLessThan(walCheckpoint()[1]!);
+
+    const lines = (await readAll(reader, parts)).split('\r\n');
+    expect(lines.length).toBe(n + 2);
+    expect(lines.slice(1, -1)).toEqual(Array.from({ length: n }, (_, i) => csvLine(i)));
+    const [busy, frames, done] = walCheckpoint();
+    expect([busy, done]).toEqual([0, frames]);
+
+    const after = (await (await h.segsheet.app.request(`/api/tables/${big.table.id}/export?format=csv`)).text()).split('\r\n');
+    expect(after.slice(-3)).toEqual([`${n - 1},changed,FALSE`, `${n},,`, '']);
+  });
+
+  it('stops reading when the client goes away, and closes its connection', async () => {
+    const big = await bigTable(12_000);
+    for (const format of ['csv', 'xlsx']) {
+      const res = await h.segsheet.app.request(`/api/tables/${big.table.id}/export?format=${format}`);
+      const reader = res.body!.getReader();
+      expect((await reader.read()).done).toBe(false);
+      await reader.cancel();
+      expect((await h.request('POST', `/api/tables/${big.table.id}/rows`, { rows: [{ cells: { [big.k]: -1 } }] })).status).toBe(201);
+      const [busy, frames, done] = walCheckpoint();
+      expect([busy, done]).toEqual([0, frames]);
+    }
+  });
+
+  it('fails the download of a client that stops reading, rather than cutting it short, and closes its connection', async () => {
+    const big = await bigTable(12_000);
+    const { db } = openSqlite(h.segsheet.dbFile);
+    try {
+      const file = await exportTable(db, big.table.id, { format: 'csv' }, { dbFile: h.segsheet.dbFile, stalledAfterMs: 50 });
+      const reader = file.body.getReader();
+      expect((await reader.read()).done).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await expect(readAll(reader)).rejects.toThrow(/read nothing for too long/);
+      expect((await h.request('POST', `/api/tables/${big.table.id}/rows`, { rows: [{ cells: { [big.k]: -1 } }] })).status).toBe(201);
+      const [busy, frames, done] = walCheckpoint();
+      expect([busy, done]).toEqual([0, frames]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('answers mistakes with the JSON error envelope before streaming', async () => {
+    const expectError = async (url: string, status: number, code: string): Promise<void> => {
+      const res = await h.request('GET', url);
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toMatch(/application\/json/);
+      expect(as<{ error: { code: string } }>(res.json).error.code).toBe(code);
+    };
+    const base = `/api/tables/${table.id}/export`;
+    await expectError('/api/tables/nope/export', 404, 'NOT_FOUND');
+    await expectError(`${base}?fields=${id('名称')},nope`, 404, 'FIELD_NOT_FOUND');
+    await expectError(`${base}?filter=not-json`, 400, 'BAD_REQUEST');
+    await expectError(`${base}?sort=${id('名称')}:up`, 400, 'BAD_REQUEST');
+    await expectError(`${base}?format=xlsx&sort=nope:asc`, 404, 'FIELD_NOT_FOUND');
+  });
+
+  it('holds the given connection for the export when there is no database file to open', async () => {
+    const { db } = openSqlite(h.segsheet.dbFile);
+    try {
+      const file = await exportTable(db, table.id, { format: 'csv', sort: `${id('销售额')}:desc` }, { dbFile: '' });
+      expect(await new Response(file.body).text()).toBe('名称,销售额,日期,比例\r\n"华信, ""科技""",50,2024-01-05,2\r\n鼎盛,0,,#DIV/0!\r\n');
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('refuses an XLSX with more rows than the limit as JSON, counting the filtered rows', async () => {
+    const { db } = openSqlite(h.segsheet.dbFile);
+    const app = new Hono<AppEnv>();
+    app.use('*', async (c, next) => {
+      c.set('deps', { db, dbFile: h.segsheet.dbFile, version: 'test' });
+      await next();
+    });
+    app.route('/api', exportsRoutes({ xlsxMaxRows: 1 }));
+    app.onError(onError);
+    try {
+      const res = await app.request(`/api/tables/${table.id}/export?format=xlsx`, { headers: { 'accept-language': 'en' } });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { code: string; details: { reason: string } } };
+      expect(body.error.code).toBe('BAD_REQUEST');
+      expect(body.error.details.reason).toContain('at most 1 rows');
+      const filter = encodeURIComponent(JSON.stringify({ and: [{ fieldId: id('销售额'), op: 'gt', value: 10 }] }));
+      const one = await app.request(`/api/tables/${table.id}/export?format=xlsx&filter=${filter}`);
+      expect(one.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(await one.arrayBuffer()) as unknown as ArrayBuffer);
+      expect(book.worksheets[0]!.rowCount).toBe(2);
+      expect((await app.request(`/api/tables/${table.id}/export?format=csv`)).status).toBe(200);
+    } finally {
+      await db.destroy();
+    }
   });
 });

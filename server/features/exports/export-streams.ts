@@ -1,0 +1,126 @@
+// The bodies of an export as web streams: each pull first gives the event loop a turn, then reads one slice of
+// rows, so other requests are answered during a long export and memory holds about one slice. A client that
+// goes away cancels the stream, which closes the cursor (and with it the export's connection).
+import { PassThrough } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import ExcelJS from 'exceljs';
+import type { CellValue } from '../../wire';
+import type { FieldMeta } from '../meta';
+import type { RowCursor } from './export-source';
+
+function cellText(v: CellValue): string {
+  if (v === null) return '';
+  if (typeof v === 'object') return v.error;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
+/** RFC 4180 quoting, as Papa Parse's unparse does it. */
+function csvField(text: string): string {
+  const needs = /[",\r\n]/.test(text) || text.startsWith(' ') || text.endsWith(' ');
+  return needs ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function isDateField(f: FieldMeta): boolean {
+  return f.type === 'date' || (f.type === 'formula' && f.resultType === 'date');
+}
+
+function logFailure(error: unknown): void {
+  console.error('[segsheet] export failed while streaming:', error);
+}
+
+/** UTF-8 with a BOM (so Excel shows Chinese), a header line, CRLF line ends. */
+export function csvStream(cursor: RowCursor, fields: readonly FieldMeta[]): ReadableStream<Uint8Array> {
+  let headerSent = false;
+  let cancelled = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(Buffer.from('\uFEFF' + fields.map((f) => csvField(f.name)).join(',') + '\r\n'));
+        return;
+      }
+      await nextTurn();
+      if (cancelled) return;
+      let text = '';
+      let more: boolean;
+      try {
+        more = cursor.readSlice((cells) => {
+          let line = '';
+          for (let i = 0; i < cells.length; i++) line += (i > 0 ? ',' : '') + csvField(cellText(cells[i] ?? null));
+          text += line + '\r\n';
+        });
+      } catch (error) {
+        logFailure(error);
+        throw error;
+      }
+      if (text !== '') controller.enqueue(Buffer.from(text));
+      if (!more) controller.close();
+    },
+    cancel() {
+      cancelled = true;
+      cursor.close();
+    },
+  });
+}
+
+function xlsxValue(f: FieldMeta, v: CellValue): ExcelJS.CellValue {
+  if (v === null) return null;
+  if (typeof v === 'object') return { error: v.error } as ExcelJS.CellErrorValue;
+  if (typeof v === 'string' && isDateField(f) && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
+  return v;
+}
+
+/**
+ * ExcelJS's streaming writer, fed a slice of rows whenever its zipped output has nothing to give, so rows are
+ * not read faster than the client takes the file.
+ */
+export function xlsxStream(cursor: RowCursor, fields: readonly FieldMeta[], sheetName: string): ReadableStream<Uint8Array> {
+  const out = new PassThrough();
+  const output = out[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet(sheetName);
+  ws.columns = fields.map((f) => ({
+    header: f.name,
+    key: f.id,
+    width: Math.min(40, Math.max(10, f.name.length * 2 + 2)),
+    ...(isDateField(f) ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
+  }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  let finishing = false;
+  const finish = (): void => {
+    finishing = true;
+    ws.commit();
+    wb.commit().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  };
+  let cancelled = false;
+  const stop = (): void => {
+    cursor.close();
+    out.destroy();
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        while (!finishing && out.readableLength === 0) {
+          await nextTurn();
+          if (cancelled) return;
+          const more = cursor.readSlice((cells) => void ws.addRow(fields.map((f, i) => xlsxValue(f, cells[i] ?? null))).commit());
+          if (!more) finish();
+        }
+        const next = await output.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      } catch (error) {
+        stop();
+        if (cancelled) return;
+        logFailure(error);
+        throw error;
+      }
+    },
+    cancel() {
+      cancelled = true;
+      stop();
+    },
+  });
+}
