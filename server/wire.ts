@@ -114,8 +114,14 @@ export const WorkbookCreateSchema = z.object({
   asOf: IsoDateSchema.nullable().optional(),
 });
 export type WorkbookCreate = z.infer<typeof WorkbookCreateSchema>;
-export const WorkbookPatchSchema = WorkbookCreateSchema.partial();
+export const WorkbookPatchSchema = WorkbookCreateSchema.partial().extend({
+  /** Every table id of the workbook (not trashed), in the new order. */
+  tableOrder: z.array(z.string()).max(10_000).optional(),
+});
 export type WorkbookPatch = z.infer<typeof WorkbookPatchSchema>;
+/** PUT /api/workbooks/order: every workbook id (not trashed), in the new order. */
+export const WorkbookOrderSchema = z.object({ ids: z.array(z.string()).max(10_000) });
+export type WorkbookOrder = z.infer<typeof WorkbookOrderSchema>;
 
 export const TableCreateSchema = z.object({
   name: NameSchema,

@@ -7,6 +7,8 @@ export interface WorkbooksTable {
   language: string;
   as_of: string | null;
   dashboard: string | null;
+  /** Place in the list of workbooks. */
+  position: number;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;

@@ -3,11 +3,11 @@ import type { Executor } from '../../db/database';
 import { newId, nowIso } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import { createUserTable } from '../../db/user-tables';
-import { AppError } from '../../http/app-error';
 import type { Table, TableCreate, TablePatch } from '../../wire';
 import { tableToDto } from '../dto';
 import { getTable, getWorkbook, listFields, listTables } from '../meta';
 import { checkFree, checkName } from '../names';
+import { checkOrder } from '../positions';
 import { moveToTrash } from '../trash/trash.service';
 import { createField } from '../fields/fields.service';
 import { recomputeWorkbook } from '../recompute/recompute.service';
@@ -65,10 +65,7 @@ export async function patchTable(db: Executor, id: string, patch: TablePatch): P
     if (patch.fieldOrder !== undefined) {
       const fields = await listFields(trx, id);
       const order = patch.fieldOrder;
-      const known = new Set(fields.map((f) => f.id));
-      if (order.length !== fields.length || new Set(order).size !== order.length || order.some((f) => !known.has(f))) {
-        throw new AppError('BAD_REQUEST', { reason: 'fieldOrder must list every field id of the table once' });
-      }
+      checkOrder(order, fields.map((f) => f.id), 'field');
       for (const [position, fieldId] of order.entries()) await trx.updateTable('fields').set({ position }).where('id', '=', fieldId).execute();
     }
     return readTable(trx, id);

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context';
 import { useWorkbookLanguage } from '../../http/helpers';
 import { jsonBody } from '../../http/validate';
-import { WorkbookCreateSchema, WorkbookPatchSchema } from '../../wire';
-import { createWorkbook, listWorkbooks, patchWorkbook, readWorkbook, trashWorkbook } from './workbooks.service';
+import { WorkbookCreateSchema, WorkbookOrderSchema, WorkbookPatchSchema } from '../../wire';
+import { createWorkbook, listWorkbooks, orderWorkbooks, patchWorkbook, readWorkbook, trashWorkbook } from './workbooks.service';
 
 export function workbooksRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -11,6 +11,10 @@ export function workbooksRoutes(): Hono<AppEnv> {
   app.post('/workbooks', async (c) => {
     const body = await jsonBody(c, WorkbookCreateSchema);
     return c.json(await createWorkbook(c.var.deps.db, body), 201);
+  });
+  app.put('/workbooks/order', async (c) => {
+    const body = await jsonBody(c, WorkbookOrderSchema);
+    return c.json(await orderWorkbooks(c.var.deps.db, body.ids));
   });
   app.get('/workbooks/:id', async (c) => {
     await useWorkbookLanguage(c, c.var.deps.db, { workbookId: c.req.param('id') });

@@ -66,6 +66,41 @@ describe('workbooks', () => {
     expect((await h.request('GET', `/api/workbooks/${wb.id}`)).status).toBe(200);
   });
 
+  it('reorders workbooks and the tables of a workbook; the order survives a restart', async () => {
+    const names = (list: { name: string }[]): string[] => list.map((x) => x.name);
+    const demo = as<Workbook[]>((await h.request('GET', '/api/workbooks')).json)[0]!;
+    const b = as<Workbook>((await h.request('POST', '/api/workbooks', { name: 'B' })).json);
+    const c = as<Workbook>((await h.request('POST', '/api/workbooks', { name: 'C' })).json);
+    expect(names(as<Workbook[]>((await h.request('GET', '/api/workbooks')).json))).toEqual([demo.name, 'B', 'C']);
+    const moved = await h.request('PUT', '/api/workbooks/order', { ids: [c.id, demo.id, b.id] });
+    expect(moved.status).toBe(200);
+    expect(names(as<Workbook[]>(moved.json))).toEqual(['C', demo.name, 'B']);
+    // Every live workbook exactly once, else nothing changes.
+    for (const ids of [[c.id, demo.id], [c.id, demo.id, b.id, b.id], [c.id, demo.id, 'nope']]) {
+      const bad = await h.request('PUT', '/api/workbooks/order', { ids });
+      expect(bad.status).toBe(400);
+      expect(as<ErrorEnvelope>(bad.json).error.code).toBe('BAD_REQUEST');
+    }
+    // A new workbook goes last; a trashed one is not part of the order.
+    const d = as<Workbook>((await h.request('POST', '/api/workbooks', { name: 'D' })).json);
+    await h.request('DELETE', `/api/workbooks/${b.id}`);
+    expect(names(as<Workbook[]>((await h.request('PUT', '/api/workbooks/order', { ids: [d.id, c.id, demo.id] })).json))).toEqual(['D', 'C', demo.name]);
+
+    for (const name of ['t1', 't2']) await h.request('POST', `/api/workbooks/${c.id}/tables`, { name });
+    const tables = as<Workbook>((await h.request('GET', `/api/workbooks/${c.id}`)).json).tables;
+    expect(names(tables)).toEqual(['t1', 't2']);
+    const swapped = await h.request('PATCH', `/api/workbooks/${c.id}`, { tableOrder: [tables[1]!.id, tables[0]!.id] });
+    expect(swapped.status).toBe(200);
+    expect(names(as<Workbook>(swapped.json).tables)).toEqual(['t2', 't1']);
+    const wrong = await h.request('PATCH', `/api/workbooks/${c.id}`, { name: 'renamed', tableOrder: [tables[1]!.id] });
+    expect(wrong.status).toBe(400);
+    expect(as<Workbook>((await h.request('GET', `/api/workbooks/${c.id}`)).json).name).toBe('C');
+
+    await h.reopen();
+    expect(names(as<Workbook[]>((await h.request('GET', '/api/workbooks')).json))).toEqual(['D', 'C', demo.name]);
+    expect(names(as<Workbook>((await h.request('GET', `/api/workbooks/${c.id}`)).json).tables)).toEqual(['t2', 't1']);
+  });
+
   it('refuses names with brackets (422 INVALID_NAME) and bad bodies (400)', async () => {
     const bad = await h.request('POST', '/api/workbooks', { name: 'a{b}' });
     expect(bad.status).toBe(422);
