@@ -403,6 +403,18 @@ export type Chart = z.infer<typeof ChartSchema>;
 export const DashboardSchema = z.object({ charts: z.array(ChartSchema).max(200) });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 
+// ---------- templates ----------
+/** POST /api/templates/:id/apply. */
+export const TemplateApplyResultSchema = z.object({
+  table: TableSchema,
+  /** The output fields made. */
+  fields: z.array(FieldSchema),
+  groups: z.record(z.string(), z.array(z.object({ key: z.string(), value: z.string(), count: z.number().int() }))),
+  /** The template's recommended charts over those fields, not saved (ids free on the dashboard); none for a dry run. */
+  charts: z.array(ChartSchema),
+});
+export type TemplateApplyResult = z.infer<typeof TemplateApplyResultSchema>;
+
 // ---------- health, errors ----------
 export const HealthSchema = z.object({
   status: z.literal('ok'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chart } from '../../server/wire';
-import { addChart, cardStyle, moveChart, removeChart, resizeChart } from './dashboard-layout';
+import { addChart, appendCharts, cardStyle, moveChart, removeChart, resizeChart } from './dashboard-layout';
 
 const chart = (id: string, y: number, w = 2, h = 1): Chart => ({ id, tableId: 't', kind: 'bar', fields: ['f'], place: { x: 0, y, w, h } });
 const ids = (cs: Chart[]) => cs.map((c) => c.id);
@@ -13,6 +13,24 @@ describe('dashboard layout', () => {
     expect(ids(added)).toEqual(['a', 'b', 'c', 'd']);
     expect(added[3]?.place).toEqual({ x: 0, y: 3, w: 4, h: 1 });
     expect(removeChart(added, 'b').map((c) => [c.id, c.place.y])).toEqual([['a', 0], ['c', 1], ['d', 2]]);
+  });
+
+  it('appends charts below the others in their own order, under ids no card has', () => {
+    const recommended = [chart('b', 1, 4), chart('x', 0), chart('b-2', 2, 0, 9)];
+    const next = appendCharts(charts, recommended);
+    expect(next.map((c) => [c.id, c.place])).toEqual([
+      ['a', { x: 0, y: 0, w: 2, h: 1 }],
+      ['b', { x: 0, y: 1, w: 2, h: 1 }],
+      ['c', { x: 0, y: 2, w: 2, h: 1 }],
+      ['x', { x: 0, y: 3, w: 2, h: 1 }],
+      ['b-2', { x: 0, y: 4, w: 4, h: 1 }],
+      ['b-2-2', { x: 0, y: 5, w: 2, h: 3 }],
+    ]);
+    expect(next.slice(0, 3)).toEqual([...charts].sort((p, q) => p.place.y - q.place.y));
+    // Applying the same charts again: the ids stay unique.
+    const twice = appendCharts(next, recommended);
+    expect(new Set(twice.map((c) => c.id)).size).toBe(twice.length);
+    expect(appendCharts([], recommended).map((c) => c.id)).toEqual(['x', 'b', 'b-2']);
   });
 
   it('moves and resizes within bounds', () => {

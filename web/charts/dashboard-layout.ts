@@ -23,6 +23,27 @@ export function addChart(charts: readonly Chart[], chart: Chart): Chart[] {
   return renumber([...orderCharts(charts), { ...chart, place: { ...chart.place, w, h } }]);
 }
 
+/**
+ * Charts made elsewhere (a template's recommended ones) after the dashboard's: in their own order, below every
+ * card already there, each under an id no other card has (key, key-2, key-3, …).
+ */
+export function appendCharts(charts: readonly Chart[], added: readonly Chart[]): Chart[] {
+  const taken = new Set(charts.map((c) => c.id));
+  const fresh = orderCharts(added).map((c) => {
+    const id = freeChartId(c.id, taken);
+    taken.add(id);
+    return { ...c, id, place: { ...c.place, w: clamp(c.place.w || 2, 1, MAX_SPAN_W), h: clamp(c.place.h || 1, 1, MAX_SPAN_H) } };
+  });
+  return renumber([...orderCharts(charts), ...fresh]);
+}
+
+function freeChartId(id: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(id)) return id;
+  let n = 2;
+  while (taken.has(`${id}-${n}`)) n++;
+  return `${id}-${n}`;
+}
+
 export function removeChart(charts: readonly Chart[], id: string): Chart[] {
   return renumber(orderCharts(charts).filter((c) => c.id !== id));
 }

@@ -1,5 +1,6 @@
 // Templates in real Chromium: import a customer list and apply a scheme from the gallery; import an order log
-// and make a customer table with RFM segments "from transactions"; undo and redo; a chart on the dashboard.
+// and make a customer table with RFM segments "from transactions"; undo and redo; the template's recommended charts
+// put on the dashboard with one click, and a chart added by hand.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,10 @@ interface RowsAnswer {
 }
 interface TemplateJson {
   outputs: { key: string; name: { zh: string; en: string }; groups?: { key: string; value: { zh: string; en: string } }[] }[];
+  charts: { key: string; title: { zh: string; en: string } }[];
+}
+interface DashboardJson {
+  charts: { id: string; tableId: string; title?: string; fields: string[] }[];
 }
 
 const SLOW = { timeout: 30_000 };
@@ -95,7 +100,7 @@ describe('templates', () => {
     await page.getByTestId('template-apply-panel').waitFor(SLOW);
   }
 
-  test('a customer list from CSV: value tiers from the gallery, group chips in the grid, a second apply asks, a chart', async () => {
+  test('a customer list from CSV: value tiers from the gallery, its charts on the dashboard, group chips in the grid, a second apply asks, a chart', async () => {
     const page = await openPage(browser, 'templates-value-tiers', 'en');
     await page.goto(app.url);
     await page.getByTestId('grid').locator('.ag-row').first().waitFor(SLOW);
@@ -109,19 +114,40 @@ describe('templates', () => {
     await page.getByTestId('template-preview-run').click();
     await expect.poll(() => page.getByTestId('template-group-count').allInnerTexts(), poll).toEqual(['4', '6', '10']);
     await page.getByTestId('template-apply-run').click();
-    await page.getByTestId('templates-dialog').waitFor({ state: 'detached', ...SLOW });
 
     // Names and labels are written in the workbook's language (the UI's language is the reader's).
     const tpl = await app.fetchJson<TemplateJson>('/api/templates/value-tiers');
-    const lang = (await workbook()).language === 'en' ? 'en' : 'zh';
+    const wbInfo = await workbook();
+    const lang = wbInfo.language === 'en' ? 'en' : 'zh';
     const tierOut = tpl.outputs.find((o) => o.key === 'tier')!;
     const tierName = tierOut.name[lang];
+    const labels = tierOut.groups!.map((g) => g.value[lang]);
+
+    // The result step lists the template's charts; one click puts them on the dashboard, drawn over the new field.
+    await page.getByTestId('template-applied').waitFor(SLOW);
+    const titles = tpl.charts.map((c) => c.title[lang]);
+    expect(await page.getByTestId('template-chart').allInnerTexts()).toEqual(titles.map((x) => expect.stringContaining(x)));
     const tier = (await table(tableId)).fields.find((f) => f.name === tierName);
     expect(tier, 'the tier field').toBeDefined();
+    await page.getByTestId('template-add-charts').click();
+    await page.getByTestId('template-view-dashboard').click(SLOW);
+    await page.getByTestId('templates-dialog').waitFor({ state: 'detached', ...SLOW });
+    // They come after the demo dashboard's charts, which stay.
+    const saved = (await app.fetchJson<DashboardJson>(`/api/workbooks/${wbInfo.id}/dashboard`)).charts;
+    const recommended = saved.slice(-titles.length);
+    expect(recommended.map((c) => [c.title, c.tableId, c.fields])).toEqual(titles.map((x) => [x, tableId, [tier!.id]]));
+    expect(saved.filter((c) => c.tableId === tableId)).toEqual(recommended);
+    const cards = page.getByTestId('dashboard').locator('article.card');
+    await expect.poll(async () => (await cards.locator('h3').allInnerTexts()).slice(-titles.length), poll).toEqual(titles);
+    for (const chart of recommended) {
+      const card = page.locator(`article.card[data-chart-id="${chart.id}"]`);
+      await card.locator('.chart-canvas canvas').first().waitFor(SLOW);
+      await expect.poll(() => card.getByTestId('chart-groups').innerText().catch(() => ''), poll).toContain(labels[0]!);
+    }
+    await page.getByTestId('open-grid').click();
     // The grid shows the groups as chips; the stored values are the labels.
     const chips = page.getByTestId('grid').locator(`.ag-row [col-id="${tier!.id}"] .chip`);
     await chips.first().waitFor(SLOW);
-    const labels = tierOut.groups!.map((g) => g.value[lang]);
     // (Right after the field appears its cells may still be loading: wait until they show labels.)
     await expect.poll(async () => (await chips.allInnerTexts()).every((x) => labels.includes(x)), poll).toBe(true);
     expect(labels).toContain(await chips.first().innerText());
@@ -134,11 +160,12 @@ describe('templates', () => {
     await page.getByTestId('template-conflict').waitFor(SLOW);
     expect(await page.getByTestId('template-conflict').innerText()).toContain(tierName);
     await page.getByTestId('template-rename').click();
+    await page.getByTestId('template-done').click(SLOW);
     await page.getByTestId('templates-dialog').waitFor({ state: 'detached', ...SLOW });
     const names = (await table(tableId)).fields.map((f) => f.name);
     expect(names).toEqual(expect.arrayContaining([tierName, `${tierName} 2`]));
 
-    // A chart of the tiers on the dashboard.
+    // A chart of the tiers added by hand, after the recommended ones.
     await page.getByTestId('open-dashboard').click();
     await page.getByTestId('add-chart').click(SLOW);
     await page.getByTestId('add-chart-dialog').waitFor(SLOW);
@@ -171,6 +198,10 @@ describe('templates', () => {
     await page.getByTestId('template-preview-run').click();
     await expect.poll(() => page.getByTestId('template-preview-customers').innerText().catch(() => ''), poll).toContain('12');
     await page.getByTestId('template-apply-run').click();
+    // The result step recommends RFM's charts (over the customer table); closing leaves the dashboard as it was.
+    await page.getByTestId('template-applied').waitFor(SLOW);
+    expect(await page.getByTestId('template-chart').count()).toBe(3);
+    await page.getByTestId('template-done').click();
     await page.getByTestId('templates-dialog').waitFor({ state: 'detached', ...SLOW });
 
     // The grid switched to the new customer table, whose segment column shows chips.

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Chart } from '../../server/wire';
 import { getApi } from '../api/client';
+import { appendCharts } from '../charts/dashboard-layout';
 import type { CellValue } from '../api/types';
 
 /** A grid filter to apply once the grid of `tableId` is ready (chart click → filtered grid). */
@@ -49,9 +50,25 @@ export const useDashboardStore = defineStore('dashboard', () => {
     }
   }
 
+  /**
+   * Adds charts made elsewhere (a template's recommended ones) below a workbook's saved charts, reading the saved
+   * dashboard first so nothing saved meanwhile is lost. Answers the added charts under their saved ids; errors go
+   * to the caller.
+   */
+  async function appendToWorkbook(id: string, added: readonly Chart[]): Promise<Chart[]> {
+    const api = getApi();
+    const next = appendCharts((await api.getDashboard(id)).charts, added);
+    const saved = (await api.putDashboard(id, { charts: next })).charts;
+    if (workbookId.value === id) {
+      charts.value = saved;
+      saveError.value = null;
+    }
+    return added.length ? saved.slice(-added.length) : [];
+  }
+
   function bump(): void {
     version.value++;
   }
 
-  return { view, workbookId, charts, loading, loadError, saveError, version, pendingFilter, load, save, bump };
+  return { view, workbookId, charts, loading, loadError, saveError, version, pendingFilter, load, save, appendToWorkbook, bump };
 });

@@ -5,7 +5,7 @@ import type { Transaction } from 'kysely';
 import type { Database, Executor } from '../../db/database';
 import { transact } from '../recompute/column-cache';
 import { AppError, notFound } from '../../http/app-error';
-import type { Field, Table } from '../../wire';
+import type { Field, TemplateApplyResult } from '../../wire';
 import { deriveCustomers } from './transactions';
 import { inputMissing } from './errors';
 import { tableToDto } from '../dto';
@@ -13,6 +13,8 @@ import { createField } from '../fields/fields.service';
 import { getTable, getWorkbook, listFields } from '../meta';
 import { readRows } from '../rows/rows.repository';
 import { recordOperation } from '../history/history.service';
+import { readDashboard } from '../dashboards/dashboards.routes';
+import { recommendedCharts, rowBelow } from './recommended-charts';
 import type { Operation } from '../history/operation';
 
 export interface ApplyBody {
@@ -25,11 +27,7 @@ export interface ApplyBody {
   rows?: string | undefined;
 }
 
-export interface ApplyResult {
-  table: Table;
-  fields: Field[];
-  groups: Record<string, { key: string; value: string; count: number }[]>;
-}
+export type ApplyResult = TemplateApplyResult;
 
 export function requireTemplate(id: string): Template {
   const t = getTemplate(id);
@@ -75,6 +73,7 @@ async function applyToTable(
     throw new AppError('BAD_REQUEST', { reason: rendered.problems.map((p) => p.message).join('; '), problems });
   }
   const made: Field[] = [];
+  const outputFields = new Map<string, string>();
   const groups: ApplyResult['groups'] = {};
   for (const output of rendered.outputs) {
     const field = await createField(
@@ -91,6 +90,7 @@ async function applyToTable(
       { record: false },
     );
     made.push(field);
+    outputFields.set(output.key, field.id);
     if (output.groups) {
       const metas = await listFields(trx, table.id);
       const meta = metas.find((m) => m.id === field.id);
@@ -98,7 +98,25 @@ async function applyToTable(
       groups[output.key] = countGroups(output, values).groups?.map((g) => ({ ...g })) ?? [];
     }
   }
-  return { table: await tableToDto(trx, table), fields: made, groups };
+  // A dry run's fields are rolled back: no charts to recommend over them.
+  let charts: ApplyResult['charts'] = [];
+  if (!body.dryRun) {
+    const inputFields = new Map<string, string>();
+    for (const [key, name] of Object.entries(mapping)) {
+      const id = fields.find((f) => f.name === name)?.id;
+      if (id) inputFields.set(key, id);
+    }
+    const dashboard = await readDashboard(trx, wb.id);
+    charts = recommendedCharts(template, {
+      tableId: table.id,
+      language,
+      outputs: outputFields,
+      inputs: inputFields,
+      takenIds: dashboard.charts.map((c) => c.id),
+      firstRow: rowBelow(dashboard.charts),
+    });
+  }
+  return { table: await tableToDto(trx, table), fields: made, groups, charts };
 }
 
 /**

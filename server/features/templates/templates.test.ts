@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { Dashboard, ErrorEnvelope, Field, Table, Workbook } from '../../wire';
+import type { Dashboard, ErrorEnvelope, Table, TemplateApplyResult, Workbook } from '../../wire';
 import { GRID_COLUMNS } from '../../../web/charts/dashboard-layout';
 import { chartToSpec, isCompleteSpec } from '../../../web/charts/spec';
 
@@ -20,11 +20,7 @@ afterEach(async () => {
   await h.close();
 });
 
-interface ApplyAnswer {
-  table: Table;
-  fields: Field[];
-  groups: Record<string, { key: string; value: string; count: number }[]>;
-}
+type ApplyAnswer = TemplateApplyResult;
 
 describe('templates', () => {
   it('lists templates and answers one', async () => {
@@ -59,6 +55,38 @@ describe('templates', () => {
     expect(as<Table>((await h.request('GET', `/api/tables/${table.id}`)).json).fields).toHaveLength(1);
   });
 
+  it('answers the recommended charts over the fields it made, unsaved, with ids free on the dashboard', async () => {
+    const sales = table.fields[0]!.id;
+    const body = { tableId: table.id, mapping: { amount: sales } };
+    const dry = as<ApplyAnswer>((await h.request('POST', '/api/templates/value-tiers/apply', { ...body, dryRun: true })).json);
+    expect(dry.charts).toEqual([]);
+    const answer = as<ApplyAnswer>((await h.request('POST', '/api/templates/value-tiers/apply', body)).json);
+    const tier = answer.fields.find((f) => f.name === 'Value tier')!;
+    expect(tier, 'the tier field').toBeDefined();
+    expect(answer.charts).toEqual([
+      { id: 'tier_count', tableId: table.id, kind: 'bar', title: 'Customers per tier', fields: [tier.id], place: { x: 0, y: 0, w: 2, h: 1 } },
+      {
+        id: 'tier_revenue', tableId: table.id, kind: 'donut', title: 'Revenue share per tier', fields: [tier.id],
+        measures: [{ op: 'sum', fieldId: sales }], place: { x: 0, y: 1, w: 2, h: 1 },
+      },
+    ]);
+    for (const chart of answer.charts) expect(isCompleteSpec(chartToSpec(chart)!)).toBe(true);
+    // Not saved: the dashboard is as it was.
+    expect(as<Dashboard>((await h.request('GET', `/api/workbooks/${wb.id}/dashboard`)).json).charts).toEqual([]);
+
+    // Saved, then applied again under new names: other ids, below the saved charts, over the renamed fields.
+    await h.request('PUT', `/api/workbooks/${wb.id}/dashboard`, { charts: answer.charts });
+    const again = as<ApplyAnswer>((await h.request('POST', '/api/templates/value-tiers/apply', { ...body, onConflict: 'rename' })).json);
+    const tier2 = again.fields.find((f) => f.name === 'Value tier 2')!;
+    expect(again.charts.map((c) => [c.id, c.fields, c.place.y])).toEqual([
+      ['tier_count-2', [tier2.id], 2],
+      ['tier_revenue-2', [tier2.id], 3],
+    ]);
+    const both = [...answer.charts, ...again.charts];
+    expect(new Set(both.map((c) => c.id)).size).toBe(4);
+    expect((await h.request('PUT', `/api/workbooks/${wb.id}/dashboard`, { charts: both })).status).toBe(200);
+  });
+
   it('answers 422 TEMPLATE_INPUT_MISSING for an unmapped required input', async () => {
     const res = await h.request('POST', '/api/templates/abc/apply', { tableId: table.id, mapping: {} });
     expect(res.status).toBe(422);
@@ -78,6 +106,20 @@ describe('new workbook from a template', () => {
       const dash = as<{ charts: { tableId: string }[] }>((await h.request('GET', `/api/workbooks/${made.id}/dashboard`)).json);
       expect(dash.charts.length).toBeGreaterThan(0);
     }
+  });
+
+  it('saves the recommended charts over the sample table as its dashboard', async () => {
+    const made = as<Workbook>((await h.request('POST', '/api/templates/value-tiers/workbooks', { language: 'en', rows: 30 })).json);
+    const sample = as<Table>((await h.request('GET', `/api/tables/${made.tables[0]!.id}`)).json);
+    const idOf = (name: string): string => sample.fields.find((f) => f.name === name)?.id ?? `no field ${name}`;
+    const dash = as<Dashboard>((await h.request('GET', `/api/workbooks/${made.id}/dashboard`)).json);
+    expect(dash.charts).toEqual([
+      { id: 'tier_count', tableId: sample.id, kind: 'bar', title: 'Customers per tier', fields: [idOf('Value tier')], place: { x: 0, y: 0, w: 2, h: 1 } },
+      {
+        id: 'tier_revenue', tableId: sample.id, kind: 'donut', title: 'Revenue share per tier', fields: [idOf('Value tier')],
+        measures: [{ op: 'sum', fieldId: idOf('Total spend') }], place: { x: 0, y: 1, w: 2, h: 1 },
+      },
+    ]);
   });
 
   it('recommends only charts the dashboard can draw, two to a row', async () => {

@@ -1,15 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { Field, RowsPage, Table, Workbook } from '../../wire';
+import type { Dashboard, RowsPage, Table, TemplateApplyResult, Workbook } from '../../wire';
 
 let h: Harness;
+let wb: Workbook;
 let orders: Table;
 const fid = (t: Table, name: string): string => t.fields.find((f) => f.name === name)?.id ?? '';
 
 beforeEach(async () => {
   h = await openHarness();
-  const wb = as<Workbook>((await h.request('POST', '/api/workbooks', { name: 'W', language: 'en', asOf: '2024-12-31' })).json);
+  wb = as<Workbook>((await h.request('POST', '/api/workbooks', { name: 'W', language: 'en', asOf: '2024-12-31' })).json);
   orders = as<Table>(
     (
       await h.request('POST', `/api/workbooks/${wb.id}/tables`, {
@@ -41,12 +42,20 @@ describe('templates from transactions', () => {
     const mapping = { customer: fid(orders, 'customer'), date: fid(orders, 'date'), amount: fid(orders, 'amount') };
     const res = await h.request('POST', '/api/templates/rfm/apply', { tableId: orders.id, source: 'transactions', mapping });
     expect(res.status).toBe(200);
-    const answer = as<{ table: Table; fields: Field[] }>(res.json);
+    const answer = as<TemplateApplyResult>(res.json);
     expect(answer.table.id).not.toBe(orders.id);
     expect(answer.table.rowCount).toBe(3);
     const customers = answer.table;
     const page = async (): Promise<RowsPage> => as<RowsPage>((await h.request('GET', `/api/tables/${customers.id}/rows`)).json);
     const monetary = customers.fields.find((f) => f.name.toLowerCase().includes('monetary'))?.id ?? '';
+    // The recommended charts are over the customer table: its segment and scores, and its monetary summary.
+    const made = (name: string): string => answer.fields.find((f) => f.name === name)?.id ?? `no field ${name}`;
+    expect(answer.charts.map((c) => [c.id, c.tableId, c.kind, c.fields, c.measures ?? []])).toEqual([
+      ['segment_count', customers.id, 'bar', [made('RFM segment')], []],
+      ['segment_revenue', customers.id, 'treemap', [made('RFM segment')], [{ op: 'sum', fieldId: monetary }]],
+      ['rf_heatmap', customers.id, 'crosstab', [made('R score'), made('F score')], []],
+    ]);
+    expect(as<Dashboard>((await h.request('GET', `/api/workbooks/${wb.id}/dashboard`)).json).charts).toEqual([]);
     expect((await page()).rows.map((r) => r.cells[monetary])).toEqual([150, 20, 500]);
     await h.request('POST', `/api/tables/${orders.id}/rows`, {
       rows: [{ cells: { [fid(orders, 'customer')]: 'D', [fid(orders, 'date')]: '2024-12-30', [fid(orders, 'amount')]: 7 } }],

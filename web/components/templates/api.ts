@@ -1,13 +1,11 @@
 // Template endpoints (API.md "Templates"), through the app's client so language and errors work as elsewhere.
 import type { GalleryThumbnails, Template } from '../../../templates';
 import { getApi } from '../../api/client';
-import type { Field, Language, Table, Workbook } from '../../api/types';
+import type { Language, Workbook } from '../../api/types';
+import type { TemplateApplyResult } from '../../../server/wire';
 
-export interface ApplyTemplateResult {
-  table: Table;
-  fields: Field[];
-  groups: Record<string, { key: string; value: string; count: number }[]>;
-}
+/** The fields made, their group counts and the recommended charts over them (not yet on the dashboard). */
+export type ApplyTemplateResult = TemplateApplyResult;
 
 export interface ApplyTemplateBody {
   tableId: string;
