@@ -64,3 +64,42 @@ describe('api client', () => {
     expect(toApiError(404, null).code).toBe('NOT_FOUND');
   });
 });
+
+describe('api client: workbook order and trash', () => {
+  const wb = { id: 'w1', name: 'WB', language: 'zh-CN', asOf: null, tables: [], createdAt: '', updatedAt: '' };
+
+  it('reorders tables by patching the workbook with every table id', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    const api = createApiClient({ fetch: fakeFetch(200, JSON.stringify(wb), seen) });
+    expect((await api.reorderTables('w 1', ['t2', 't1'])).id).toBe('w1');
+    expect(seen.url).toBe('/api/workbooks/w%201');
+    expect(seen.init?.method).toBe('PATCH');
+    expect(JSON.parse(String(seen.init?.body))).toEqual({ tableOrder: ['t2', 't1'] });
+  });
+
+  it('reorders workbooks with PUT /workbooks/order and answers the new list', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    const api = createApiClient({ fetch: fakeFetch(200, JSON.stringify([wb]), seen) });
+    expect((await api.reorderWorkbooks(['w1'])).map((w) => w.id)).toEqual(['w1']);
+    expect(seen.url).toBe('/api/workbooks/order');
+    expect(seen.init?.method).toBe('PUT');
+    expect(JSON.parse(String(seen.init?.body))).toEqual({ ids: ['w1'] });
+  });
+
+  it('lists trashed workbooks from GET /trash and deletes with DELETE', async () => {
+    const item = { id: 'x1', kind: 'workbook', name: 'Old', workbookId: 'w2', tableId: null, deletedAt: '2024-01-01T00:00:00Z' };
+    const seen: { url?: string; init?: RequestInit } = {};
+    const api = createApiClient({ fetch: fakeFetch(200, JSON.stringify({ items: [item] }), seen) });
+    expect(await api.trashedWorkbooks()).toEqual([item]);
+    expect(seen.url).toBe('/api/trash');
+    const gone = createApiClient({ fetch: async (input, init) => ((seen.url = String(input)), (seen.init = init), new Response(null, { status: 204 })) });
+    await gone.deleteWorkbook('w2');
+    expect([seen.url, seen.init?.method]).toEqual(['/api/workbooks/w2', 'DELETE']);
+  });
+
+  it('turns a refused table order into BAD_REQUEST', async () => {
+    const body = JSON.stringify({ error: { code: 'BAD_REQUEST', message: 'tableOrder must list every table once', details: {} } });
+    const api = createApiClient({ fetch: fakeFetch(400, body) });
+    await expect(api.reorderTables('w1', ['t1'])).rejects.toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+  });
+});

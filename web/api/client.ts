@@ -71,6 +71,12 @@ export function createApiClient(opts: ClientOptions = {}) {
       request<Workbook>('POST', '/workbooks', { body }),
     patchWorkbook: (id: string, body: { name?: string; language?: Language; asOf?: string | null }) =>
       request<Workbook>('PATCH', `/workbooks/${enc(id)}`, { body }),
+    deleteWorkbook: (id: string) => request<unknown>('DELETE', `/workbooks/${enc(id)}`),
+    /** `ids`: every live table id of the workbook, once each, in the new order. */
+    reorderTables: (workbookId: string, ids: string[]) =>
+      request<Workbook>('PATCH', `/workbooks/${enc(workbookId)}`, { body: { tableOrder: ids } }),
+    /** `ids`: every live workbook id, once each, in the new order; answers the list in that order. */
+    reorderWorkbooks: (ids: string[]) => request<Workbook[]>('PUT', '/workbooks/order', { body: { ids } }),
     getTable: (id: string) => request<Table>('GET', `/tables/${enc(id)}`),
     createTable: (workbookId: string, body: { name: string; fields?: FieldInput[] }) =>
       request<Table>('POST', `/workbooks/${enc(workbookId)}/tables`, { body }),
@@ -118,6 +124,7 @@ export function createApiClient(opts: ClientOptions = {}) {
     redo: (workbookId: string) => request<UndoResult>('POST', `/workbooks/${enc(workbookId)}/redo`),
     trash: (workbookId: string) =>
       request<TrashItem[] | { items: TrashItem[] }>('GET', `/workbooks/${enc(workbookId)}/trash`).then(unwrapTrash),
+    trashedWorkbooks: () => request<TrashItem[] | { items: TrashItem[] }>('GET', '/trash').then(unwrapTrash),
     restore: (trashId: string) => request<RestoreResult>('POST', `/trash/${enc(trashId)}/restore`),
     uploadImport: (workbookId: string, file: File) =>
       request<ImportPreview>('POST', `/workbooks/${enc(workbookId)}/imports`, {

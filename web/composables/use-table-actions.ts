@@ -4,7 +4,7 @@ import { useWorkbookStore } from '../stores/workbook';
 import { useErrorText } from './use-error-text';
 import { usePrompt } from './use-prompt';
 
-/** Table create / rename / delete with the user's confirmation and errors shown in their language. */
+/** Table create / rename / move / delete with the user's confirmation and errors shown in their language. */
 export function useTableActions() {
   const wb = useWorkbookStore();
   const notify = useNotifyStore();
@@ -32,6 +32,7 @@ export function useTableActions() {
         const name = await prompt.ask(t('table.namePrompt'), current);
         if (name && name !== current) await wb.renameTable(id, name);
       }),
+    move: (id: string, delta: -1 | 1) => guard(() => wb.moveTable(id, delta)),
     remove: (id: string, name: string) =>
       guard(async () => {
         if (await prompt.confirm(t('table.confirmDelete', { name }))) await wb.deleteTable(id);

@@ -25,6 +25,13 @@ export const useWorkbookStore = defineStore('workbook', () => {
   const tables = computed<TableSummary[]>(() => workbook.value?.tables ?? []);
   const fields = computed<Field[]>(() => table.value?.fields ?? []);
 
+  /** No table open: nothing of the last one's counts stays in the status bar. */
+  function clearTable(): void {
+    table.value = null;
+    viewTotal.value = null;
+    tableTotal.value = null;
+  }
+
   function syncHash(): void {
     if (typeof location === 'undefined') return;
     const h = formatHash({ workbookId: workbook.value?.id ?? null, tableId: table.value?.id ?? null });
@@ -64,10 +71,70 @@ export const useWorkbookStore = defineStore('workbook', () => {
     await openWorkbook(wb.id, null);
   }
 
+  /** Keep the list's entry of a workbook the server just answered in step with it. */
+  function remember(wb: Workbook): void {
+    workbooks.value = workbooks.value.map((w) => (w.id === wb.id ? wb : w));
+    if (workbook.value?.id === wb.id) workbook.value = wb;
+  }
+
+  /** Re-read the workbook list (after a restore from the trash, or another tab's changes). */
+  async function reloadWorkbooks(): Promise<void> {
+    workbooks.value = await getApi().listWorkbooks();
+  }
+
+  async function renameWorkbook(name: string): Promise<void> {
+    if (!workbook.value) return;
+    remember(await getApi().patchWorkbook(workbook.value.id, { name }));
+  }
+
+  /** Set what TODAY() means (null: the current date); the server recomputes, so the rows and charts reload. */
+  async function setAsOf(asOf: string | null): Promise<void> {
+    if (!workbook.value) return;
+    remember(await getApi().patchWorkbook(workbook.value.id, { asOf }));
+    await refreshTable();
+  }
+
+  /** Move the open workbook one place up (-1) or down (+1) in the list. */
+  async function moveWorkbook(delta: -1 | 1): Promise<void> {
+    const id = workbook.value?.id;
+    const ids = workbooks.value.map((w) => w.id);
+    const next = id ? moved(ids, id, delta) : null;
+    if (next) workbooks.value = await getApi().reorderWorkbooks(next);
+  }
+
+  /** Move a table of the open workbook one place up (-1) or down (+1). */
+  async function moveTable(id: string, delta: -1 | 1): Promise<void> {
+    if (!workbook.value) return;
+    const next = moved(tables.value.map((t) => t.id), id, delta);
+    if (next) remember(await getApi().reorderTables(workbook.value.id, next));
+  }
+
+  /** Move the open workbook to the trash and open its neighbour in the list, if any. */
+  async function deleteWorkbook(): Promise<void> {
+    const id = workbook.value?.id;
+    if (!id) return;
+    await getApi().deleteWorkbook(id);
+    const at = workbooks.value.findIndex((w) => w.id === id);
+    workbooks.value = workbooks.value.filter((w) => w.id !== id);
+    const neighbour = workbooks.value[Math.min(Math.max(at, 0), workbooks.value.length - 1)];
+    if (neighbour) return openWorkbook(neighbour.id, null);
+    workbook.value = null;
+    clearTable();
+    syncHash();
+  }
+
+  /** Bring a trashed workbook back; with no workbook open, open it. */
+  async function restoreWorkbook(trashId: string): Promise<void> {
+    const r = await getApi().restore(trashId);
+    await reloadWorkbooks();
+    if (!workbook.value) await openWorkbook(r.workbookId, null);
+  }
+
   async function openWorkbook(id: string, tableId: string | null): Promise<void> {
     const wb = await getApi().getWorkbook(id);
     workbook.value = wb;
-    table.value = null;
+    remember(wb);
+    clearTable();
     const t = wb.tables.find((x) => x.id === tableId) ?? wb.tables[0];
     if (t) await openTable(t.id);
     else syncHash();
@@ -86,10 +153,10 @@ export const useWorkbookStore = defineStore('workbook', () => {
   /** Re-read the workbook (table list) after tables were added, renamed, deleted or restored. */
   async function refreshWorkbook(): Promise<void> {
     if (!workbook.value) return;
-    workbook.value = await getApi().getWorkbook(workbook.value.id);
+    remember(await getApi().getWorkbook(workbook.value.id));
     // The open table may be gone (e.g. an undo trashed the customer table a template made): show another.
     if (table.value && !workbook.value.tables.some((x) => x.id === table.value?.id)) {
-      table.value = null;
+      clearTable();
       const first = workbook.value.tables[0];
       if (first) await openTable(first.id);
       else syncHash();
@@ -127,7 +194,7 @@ export const useWorkbookStore = defineStore('workbook', () => {
     await getApi().deleteTable(id);
     await refreshWorkbook();
     if (table.value?.id === id) {
-      table.value = null;
+      clearTable();
       const first = tables.value[0];
       if (first) await openTable(first.id);
       else syncHash();
@@ -159,6 +226,17 @@ export const useWorkbookStore = defineStore('workbook', () => {
   return {
     workbooks, workbook, table, tables, fields, loading, loadError, viewTotal, tableTotal, viewQuery, search, rowsEpoch, removeField, orderFields,
     init, followHash, refreshTableFields, createWorkbook, openWorkbook, openTable, refreshWorkbook, refreshTable, createTable, renameTable,
-    deleteTable, setField,
+    deleteTable, setField, reloadWorkbooks, renameWorkbook, setAsOf, moveWorkbook, moveTable, deleteWorkbook, restoreWorkbook,
   };
 });
+
+/** `ids` with `id` moved one place; null when it is not there or already at that end. */
+export function moved(ids: readonly string[], id: string, delta: -1 | 1): string[] | null {
+  const from = ids.indexOf(id);
+  const to = from + delta;
+  if (from < 0 || to < 0 || to >= ids.length) return null;
+  const next = [...ids];
+  next.splice(from, 1);
+  next.splice(to, 0, id);
+  return next;
+}
