@@ -67,6 +67,8 @@ export interface OperationsTable {
   inverse: string;
   /** 0: done (can be undone), 1: undone (can be redone). */
   undone: number;
+  /** Operations of one user action sent in several requests share it: undone and redone together. */
+  step: string | null;
   created_at: string;
 }
 

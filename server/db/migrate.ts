@@ -4,12 +4,14 @@ import type { Kysely, Migration } from 'kysely';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-pending-imports';
 import * as m0003 from './migrations/0003-workbook-positions';
+import * as m0004 from './migrations/0004-operation-steps';
 import type { Database } from './database';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-pending-imports': m0002,
   '0003-workbook-positions': m0003,
+  '0004-operation-steps': m0004,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

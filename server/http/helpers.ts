@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Executor } from '../db/database';
 import type { AppEnv } from './context';
 import { findTable, findWorkbook } from '../features/meta';
+import { AppError } from './app-error';
 
 /** Notes the workbook's language for messages of this request (after Accept-Language). */
 export async function useWorkbookLanguage(c: Context<AppEnv>, db: Executor, ids: { workbookId?: string; tableId?: string }): Promise<void> {
@@ -11,4 +12,15 @@ export async function useWorkbookLanguage(c: Context<AppEnv>, db: Executor, ids:
   if (!workbookId) return;
   const wb = await findWorkbook(db, workbookId);
   if (wb) c.set('workbookLanguage', wb.language);
+}
+
+/** The header that groups the requests of one user action (a paste sent in batches) into one undo step. */
+export const STEP_HEADER = 'x-segsheet-step';
+
+/** The request's step id, if it sent one: 1–64 letters, digits, "-" or "_". */
+export function stepOf(c: Context<AppEnv>): string | null {
+  const step = c.req.header(STEP_HEADER);
+  if (step === undefined) return null;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(step)) throw new AppError('BAD_REQUEST', { reason: `${STEP_HEADER} must be 1 to 64 letters, digits, "-" or "_"` });
+  return step;
 }

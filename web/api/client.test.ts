@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, toApiError } from './api-error';
-import { buildUrl, createApiClient } from './client';
+import { buildUrl, createApiClient, newStepId } from './client';
 
 function fakeFetch(status: number, body: string, seen: { url?: string; init?: RequestInit } = {}): typeof fetch {
   return async (input, init) => {
@@ -39,6 +39,18 @@ describe('api client', () => {
     expect(headers['Accept-Language']).toBe('zh-CN');
     expect(seen.init?.method).toBe('PATCH');
     expect(JSON.parse(String(seen.init?.body))).toEqual({ rows: [{ id: 'r1', version: 2, cells: { c1: 5 } }] });
+  });
+
+  it('sends the undo step of a batch write as x-segsheet-step, and no such header without one', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    const api = createApiClient({ fetch: fakeFetch(201, '{"rows":[],"changes":[]}', seen) });
+    const step = newStepId();
+    expect(step).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(newStepId()).not.toBe(step);
+    await api.insertRows('t1', [{ cells: { c1: 1 } }], step);
+    expect((seen.init?.headers as Record<string, string>)['x-segsheet-step']).toBe(step);
+    await api.insertRows('t1', [{ cells: { c1: 1 } }]);
+    expect(Object.keys(seen.init?.headers as Record<string, string>)).not.toContain('x-segsheet-step');
   });
 
   it('puts sort and filter of a rows page in the query', async () => {

@@ -15,6 +15,7 @@ export interface RequestOptions {
   body?: unknown;
   raw?: BodyInit;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
 }
 
 export interface ClientOptions {
@@ -30,13 +31,23 @@ export function buildUrl(base: string, path: string, query?: Query): string {
   return `${base}${path}${qs ? `?${qs}` : ''}`;
 }
 
+/** The header grouping requests into one undo step (server/http/helpers.ts STEP_HEADER). */
+function stepHeader(step: string | undefined): Record<string, string> {
+  return step ? { 'x-segsheet-step': step } : {};
+}
+
+/** A new undo step id. */
+export function newStepId(): string {
+  return `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}
+
 export function createApiClient(opts: ClientOptions = {}) {
   const base = opts.baseUrl ?? '/api';
   const doFetch = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const language = opts.language ?? (() => 'en' as const);
 
   async function request<T>(method: string, path: string, o: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language() };
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language(), ...o.headers };
     let body: BodyInit | undefined = o.raw;
     if (o.body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -85,7 +96,7 @@ export function createApiClient(opts: ClientOptions = {}) {
     deleteTable: (id: string) => request<unknown>('DELETE', `/tables/${enc(id)}`),
     createField: (tableId: string, body: FieldInput) =>
       request<Field>('POST', `/tables/${enc(tableId)}/fields`, { body }),
-    patchField: (id: string, body: FieldPatch) => request<Field>('PATCH', `/fields/${enc(id)}`, { body }),
+    patchField: (id: string, body: FieldPatch, step?: string) => request<Field>('PATCH', `/fields/${enc(id)}`, { body, headers: stepHeader(step) }),
     deleteField: (id: string) => request<unknown>('DELETE', `/fields/${enc(id)}`),
     getRows: (
       tableId: string,
@@ -102,10 +113,11 @@ export function createApiClient(opts: ClientOptions = {}) {
         },
         signal,
       }),
-    insertRows: (tableId: string, rows: { cells: Record<string, CellValue> }[]) =>
-      request<RowsInsertResult>('POST', `/tables/${enc(tableId)}/rows`, { body: { rows } }),
-    patchRows: (tableId: string, rows: { id: string; version?: number; cells: Record<string, CellValue> }[]) =>
-      request<WriteResult>('PATCH', `/tables/${enc(tableId)}/rows`, { body: { rows } }),
+    // `step`: one id for every request of one user action (a paste in batches), undone in one go.
+    insertRows: (tableId: string, rows: { cells: Record<string, CellValue> }[], step?: string) =>
+      request<RowsInsertResult>('POST', `/tables/${enc(tableId)}/rows`, { body: { rows }, headers: stepHeader(step) }),
+    patchRows: (tableId: string, rows: { id: string; version?: number; cells: Record<string, CellValue> }[], step?: string) =>
+      request<WriteResult>('PATCH', `/tables/${enc(tableId)}/rows`, { body: { rows }, headers: stepHeader(step) }),
     deleteRows: (tableId: string, ids: string[]) =>
       request<WriteResult>('DELETE', `/tables/${enc(tableId)}/rows`, { body: { ids } }),
     checkFormula: (tableId: string, body: { source: string; fieldId?: string; counts?: boolean }, signal?: AbortSignal) =>

@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n';
-import { getApi, isApiError } from '../api/client';
+import { getApi, isApiError, newStepId } from '../api/client';
 import type { CellValue, Field, Row } from '../api/types';
 import { pasteBlock, planPaste } from '../components/grid/paste-plan';
 import { targetRows } from '../components/grid/paste-rows';
@@ -79,16 +79,18 @@ export function useGridClipboard(selection: GridSelection) {
     if (plan.errors.length > 0 && !(await report.ask(plan.errors, good))) return;
     if (plan.missingRows.length > 0) notify.info(t('paste.notLoaded', { n: plan.missingRows.length }));
     const progress: PasteProgress = { updated: 0, inserted: 0, results: [], failedBatch: [] };
+    // Every request of this paste (new options, batches of rows) is one step for undo.
+    const step = newStepId();
     try {
       for (const [fieldId, added] of Object.entries(plan.newOptions)) {
         const f = fieldById(fieldId);
         if (!f) continue;
-        const updated = await getApi().patchField(fieldId, { options: [...(f.options ?? []), ...added] });
+        const updated = await getApi().patchField(fieldId, { options: [...(f.options ?? []), ...added] }, step);
         wb.setField(updated);
       }
       await writePaste(plan, {
-        patchRows: (batch) => history.track(getApi().patchRows(table.id, batch)),
-        insertRows: (batch) => history.track(getApi().insertRows(table.id, batch)),
+        patchRows: (batch) => history.track(getApi().patchRows(table.id, batch, step)),
+        insertRows: (batch) => history.track(getApi().insertRows(table.id, batch, step)),
       }, progress);
       afterPaste(progress);
       notify.info(t('paste.done', { n: good }));

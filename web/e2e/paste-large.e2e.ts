@@ -107,5 +107,11 @@ describe('a large paste', () => {
     for (const k of [1000, 1500, 2999]) expect(byName.get(`新${k}`)?.cells[amount]).toBe(START + k + 1);
     expect(sorted.filter((r) => String(r.cells[name]).startsWith('旧')).length).toBe(ROWS - 1000);
     expect(byAmount.get(START)?.cells[name]).toBe(`旧${ROWS - START}`);
+
+    // The paste was two requests (the changed rows, the added rows): one undo takes back both.
+    await page.getByTestId('undo').click();
+    await expect.poll(async () => (await app.fetchJson<{ total: number }>(`/api/tables/${table.id}/rows?limit=1`)).total, poll).toBe(ROWS);
+    const back = new Map((await allRows(table.id, `${amount}:asc`)).map((r) => [r.cells[amount], r.cells[name]]));
+    for (const k of [0, 500, 999]) expect(back.get(START + k + 1)).toBe(`旧${ROWS - (START + k + 1)}`);
   });
 });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../../http/context';
-import { useWorkbookLanguage } from '../../http/helpers';
+import { stepOf, useWorkbookLanguage } from '../../http/helpers';
 import { jsonBody } from '../../http/validate';
 import { FieldInputSchema, FieldPatchSchema } from '../../wire';
 import type { TableEvent } from '../../wire';
@@ -61,7 +61,7 @@ export function fieldsRoutes(): Hono<AppEnv> {
     const field = await getField(db, c.req.param('id'));
     await useWorkbookLanguage(c, db, { tableId: field.tableId });
     const body = await jsonBody(c, FieldPatchSchema);
-    return c.json(await patchField(db, field.id, body));
+    return c.json(await patchField(db, field.id, body, stepOf(c)));
   });
   app.delete('/fields/:id', async (c) => {
     const db = c.var.deps.db;

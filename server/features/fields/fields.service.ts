@@ -166,7 +166,8 @@ export async function applyDefinition(
   return oldRows;
 }
 
-export async function patchField(db: Executor, fieldId: string, patch: FieldPatch): Promise<Field> {
+/** `step` groups the edit with the other requests of one user action for undo (a paste adding options). */
+export async function patchField(db: Executor, fieldId: string, patch: FieldPatch, step: string | null = null): Promise<Field> {
   return transact(db, async (trx) => {
     const field = await getField(trx, fieldId);
     const t = await getTable(trx, field.tableId);
@@ -198,6 +199,7 @@ export async function patchField(db: Executor, fieldId: string, patch: FieldPatc
       { en: `Edit field ${field.name}`, zh: `修改字段“${field.name}”` },
       { kind: 'field.define', fieldId, definition: def },
       { kind: 'field.define', fieldId, definition: before, ...(oldRows ? { rows: oldRows } : {}) },
+      step,
     );
     return readField(trx, fieldId);
   });

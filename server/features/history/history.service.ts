@@ -10,7 +10,14 @@ import { applyOperation } from './apply';
 import type { Description, Operation } from './operation';
 
 /** Records an edit; a new edit drops what could be redone. */
-export async function recordOperation(db: Executor, workbookId: string, description: Description, forward: Operation, inverse: Operation): Promise<void> {
+export async function recordOperation(
+  db: Executor,
+  workbookId: string,
+  description: Description,
+  forward: Operation,
+  inverse: Operation,
+  step: string | null = null,
+): Promise<void> {
   await db.deleteFrom('operations').where('workbook_id', '=', workbookId).where('undone', '=', 1).execute();
   await db
     .insertInto('operations')
@@ -20,6 +27,7 @@ export async function recordOperation(db: Executor, workbookId: string, descript
       forward: JSON.stringify(forward),
       inverse: JSON.stringify(inverse),
       undone: 0,
+      step,
       created_at: nowIso(),
     })
     .execute();
@@ -35,15 +43,41 @@ export async function undoOrRedo(db: Executor, workbookId: string, direction: 'u
   return inTransaction(db, async (trx) => {
     await getWorkbook(trx, workbookId);
     const base = trx.selectFrom('operations').selectAll().where('workbook_id', '=', workbookId);
-    const op =
+    const candidates =
       direction === 'undo'
-        ? await base.where('undone', '=', 0).orderBy('id', 'desc').executeTakeFirst()
-        : await base.where('undone', '=', 1).orderBy('id', 'asc').executeTakeFirst();
-    if (!op) throw new AppError('UNDO_EMPTY', direction === 'redo' ? { redo: true } : {});
+        ? await base.where('undone', '=', 0).orderBy('id', 'desc').limit(MAX_STEP_OPERATIONS).execute()
+        : await base.where('undone', '=', 1).orderBy('id', 'asc').limit(MAX_STEP_OPERATIONS).execute();
+    const ops = sameStep(candidates);
+    if (ops.length === 0) throw new AppError('UNDO_EMPTY', direction === 'redo' ? { redo: true } : {});
     const collector = new ChangeCollector();
-    const operation = JSON.parse(direction === 'undo' ? op.inverse : op.forward) as Operation;
-    await applyOperation(trx, workbookId, operation, collector);
-    await trx.updateTable('operations').set({ undone: direction === 'undo' ? 1 : 0 }).where('id', '=', op.id).execute();
-    return { result: collector.result(), description: JSON.parse(op.description) as Description };
+    for (const op of ops) {
+      const operation = JSON.parse(direction === 'undo' ? op.inverse : op.forward) as Operation;
+      await applyOperation(trx, workbookId, operation, collector);
+      await trx.updateTable('operations').set({ undone: direction === 'undo' ? 1 : 0 }).where('id', '=', op.id).execute();
+    }
+    return { result: collector.result(), description: stepDescription(ops.map((op) => JSON.parse(op.description) as Description)) };
   });
+}
+
+/** Most operations one step takes back at once (a paste of 10M rows in batches of 10,000). */
+const MAX_STEP_OPERATIONS = 1000;
+
+/** The first operation and those right after it (in the order given) that share its step. */
+function sameStep<T extends { step: string | null }>(ops: readonly T[]): T[] {
+  const first = ops[0];
+  if (!first) return [];
+  if (first.step === null) return [first];
+  const out: T[] = [];
+  for (const op of ops) {
+    if (op.step !== first.step) break;
+    out.push(op);
+  }
+  return out;
+}
+
+function stepDescription(all: readonly Description[]): Description {
+  const first = all[0] ?? { en: '', zh: '' };
+  if (all.length === 1) return first;
+  const more = all.length - 1;
+  return { en: `${first.en} and ${more} more ${more === 1 ? 'edit' : 'edits'}`, zh: `${first.zh}等 ${all.length} 项修改` };
 }

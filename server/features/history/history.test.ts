@@ -65,6 +65,33 @@ describe('undo and redo', () => {
     expect(as<ErrorEnvelope>(empty.body).error.code).toBe('UNDO_EMPTY');
   });
 
+  it('undoes and redoes the requests of one step (x-segsheet-step) together, and only those', async () => {
+    const step = { 'x-segsheet-step': 'paste-1' };
+    const first = as<RowsInsertResult>((await h.request('POST', `/api/tables/${table.id}/rows`, { rows: [{ cells: { [id('n')]: 1 } }] })).json);
+    // One paste: an edit of the existing row and two batches of added rows, a single undo step.
+    await h.request('PATCH', `/api/tables/${table.id}/rows`, { rows: [{ id: first.rows[0]!.id, cells: { [id('n')]: 10 } }] }, step);
+    await h.request('POST', `/api/tables/${table.id}/rows`, { rows: [{ cells: { [id('n')]: 2 } }] }, step);
+    await h.request('POST', `/api/tables/${table.id}/rows`, { rows: [{ cells: { [id('n')]: 3 } }] }, step);
+    expect(await values()).toEqual([[10, 20], [2, 4], [3, 6]]);
+    const undone = await undo();
+    expect(undone.status).toBe(200);
+    expect(undone.body.description).toMatch(/and 2 more edits/);
+    expect(await values()).toEqual([[1, 2]]);
+    await h.reopen();
+    expect((await redo()).status).toBe(200);
+    expect(await values()).toEqual([[10, 20], [2, 4], [3, 6]]);
+    // The same step id later, after another edit, is a step of its own.
+    await h.request('POST', `/api/tables/${table.id}/rows`, { rows: [{ cells: { [id('n')]: 4 } }] });
+    await h.request('POST', `/api/tables/${table.id}/rows`, { rows: [{ cells: { [id('n')]: 5 } }] }, step);
+    await undo();
+    expect((await values()).map((r) => r[0])).toEqual([10, 2, 3, 4]);
+    await undo();
+    expect((await values()).map((r) => r[0])).toEqual([10, 2, 3]);
+    const bad = await h.request('POST', `/api/tables/${table.id}/rows`, { rows: [{ cells: { [id('n')]: 6 } }] }, { 'x-segsheet-step': 'no spaces' });
+    expect(bad.status).toBe(400);
+    expect(as<ErrorEnvelope>(bad.json).error.code).toBe('BAD_REQUEST');
+  });
+
   it('undoes field creation, field deletion and a lossy type change', async () => {
     await h.request('POST', `/api/tables/${table.id}/rows`, { rows: [{ cells: { [id('n')]: 5 } }] });
     const f = as<Field>((await h.request('POST', `/api/tables/${table.id}/fields`, { name: 'label', type: 'text' })).json);

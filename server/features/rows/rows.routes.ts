@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context';
-import { useWorkbookLanguage } from '../../http/helpers';
+import { stepOf, useWorkbookLanguage } from '../../http/helpers';
 import { jsonBody, queryOf } from '../../http/validate';
 import { RowsDeleteSchema, RowsInsertSchema, RowsQuerySchema, RowsUpdateSchema } from '../../wire';
 import { parseFilterParam, parseSortParam } from './row-query';
@@ -26,19 +26,19 @@ export function rowsRoutes(): Hono<AppEnv> {
     const db = c.var.deps.db;
     await useWorkbookLanguage(c, db, { tableId: c.req.param('id') });
     const body = await jsonBody(c, RowsInsertSchema);
-    return c.json(await insertRowsService(db, c.req.param('id'), body.rows), 201);
+    return c.json(await insertRowsService(db, c.req.param('id'), body.rows, { step: stepOf(c) }), 201);
   });
   app.patch('/tables/:id/rows', async (c) => {
     const db = c.var.deps.db;
     await useWorkbookLanguage(c, db, { tableId: c.req.param('id') });
     const body = await jsonBody(c, RowsUpdateSchema);
-    return c.json(await updateRowsService(db, c.req.param('id'), body.rows));
+    return c.json(await updateRowsService(db, c.req.param('id'), body.rows, { step: stepOf(c) }));
   });
   app.delete('/tables/:id/rows', async (c) => {
     const db = c.var.deps.db;
     await useWorkbookLanguage(c, db, { tableId: c.req.param('id') });
     const body = await jsonBody(c, RowsDeleteSchema);
-    return c.json(await deleteRowsService(db, c.req.param('id'), body.ids));
+    return c.json(await deleteRowsService(db, c.req.param('id'), body.ids, { step: stepOf(c) }));
   });
   return app;
 }

@@ -101,7 +101,12 @@ function dataCells(fields: readonly FieldMeta[], row: Row): Record<string, CellV
   return out;
 }
 
-export async function insertRowsService(db: Executor, tableId: string, input: readonly { cells: Record<string, CellInput> }[]): Promise<RowsInsertResult> {
+/** Options of a batch write: `step` groups it with the other requests of one user action for undo. */
+export interface WriteOptions {
+  step?: string | null;
+}
+
+export async function insertRowsService(db: Executor, tableId: string, input: readonly { cells: Record<string, CellInput> }[], options: WriteOptions = {}): Promise<RowsInsertResult> {
   return transact(db, async (trx) => {
     const t = await getTable(trx, tableId);
     const fields = await listFields(trx, tableId);
@@ -117,12 +122,18 @@ export async function insertRowsService(db: Executor, tableId: string, input: re
       { en: `Add ${ids.length} rows to ${t.name}`, zh: `向“${t.name}”添加 ${ids.length} 行` },
       { kind: 'rows.insert', tableId, rows: out.map((r) => ({ id: r.id, cells: dataCells(fields, r) })) },
       { kind: 'rows.delete', tableId, ids: out.map((r) => r.id) },
+      options.step,
     ));
     return { rows: out, ...collector.result() };
   });
 }
 
-export async function updateRowsService(db: Executor, tableId: string, input: readonly { id: string; version?: number; cells: Record<string, CellInput> }[]): Promise<WriteResult> {
+export async function updateRowsService(
+  db: Executor,
+  tableId: string,
+  input: readonly { id: string; version?: number; cells: Record<string, CellInput> }[],
+  options: WriteOptions = {},
+): Promise<WriteResult> {
   return transact(db, async (trx) => {
     const t = await getTable(trx, tableId);
     const fields = await listFields(trx, tableId);
@@ -146,12 +157,13 @@ export async function updateRowsService(db: Executor, tableId: string, input: re
       { en: `Edit ${forward.length} rows of ${t.name}`, zh: `修改“${t.name}”的 ${forward.length} 行` },
       { kind: 'rows.update', tableId, rows: forward },
       { kind: 'rows.update', tableId, rows: inverse },
+      options.step,
     ));
     return collector.result();
   });
 }
 
-export async function deleteRowsService(db: Executor, tableId: string, ids: readonly string[]): Promise<WriteResult> {
+export async function deleteRowsService(db: Executor, tableId: string, ids: readonly string[], options: WriteOptions = {}): Promise<WriteResult> {
   return transact(db, async (trx) => {
     const t = await getTable(trx, tableId);
     const fields = await listFields(trx, tableId);
@@ -166,6 +178,7 @@ export async function deleteRowsService(db: Executor, tableId: string, ids: read
       { en: `Delete ${unique.length} rows of ${t.name}`, zh: `删除“${t.name}”的 ${unique.length} 行` },
       { kind: 'rows.delete', tableId, ids: unique },
       { kind: 'rows.insert', tableId, rows: unique.map((id) => ({ id, cells: dataCells(fields, current.get(Number(id)) as Row) })) },
+      options.step,
     ));
     return collector.result();
   });
