@@ -2,8 +2,10 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
 import { createApp } from './app';
-import { openSqlite } from './db/connection';
+import { openReader, openSqlite } from './db/connection';
+import type { Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { seedDemoOnFirstStart } from './features/demo/demo.seed';
 import { dropUnfinishedFillColumns } from './features/fields/unfinished-fills';
@@ -33,16 +35,18 @@ export async function openSegsheet(options: SegsheetOptions): Promise<Segsheet> 
   await mkdir(dataDir, { recursive: true });
   const dbFile = path.join(dataDir, 'segsheet.db');
   const { db } = openSqlite(dbFile);
+  let readDb: Kysely<Database>;
   try {
     await migrateToLatest(db);
     await dropUnfinishedFillColumns(db);
     if (options.seedDemo !== false) await seedDemoOnFirstStart(db);
     await catchUpToday(db);
+    readDb = openReader(dbFile).db;
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  const app = createApp({ db, dbFile, version: await readVersion() });
+  const app = createApp({ db, readDb, dbFile, version: await readVersion() });
   const stopMidnight = scheduleMidnight(db, (error) => console.error('[segsheet] midnight recompute failed:', error));
   let closing: Promise<void> | undefined;
   return {
@@ -50,7 +54,10 @@ export async function openSegsheet(options: SegsheetOptions): Promise<Segsheet> 
     dbFile,
     close: () => {
       stopMidnight();
-      closing ??= stopScanWorker(dbFile).then(() => db.destroy());
+      closing ??= stopScanWorker(dbFile).then(async () => {
+        await readDb.destroy();
+        await db.destroy();
+      });
       return closing;
     },
   };

@@ -30,3 +30,17 @@ export function openSqlite(file: string): Connection {
   registerSqlite(db, sqlite);
   return { db, sqlite };
 }
+
+/**
+ * A read-only connection to the same file for requests that only read (grid pages, the table list, health).
+ * WAL lets it read what is committed while the app's connection is inside a long transaction (a 1M-row import
+ * commit holds it for seconds): those reads no longer wait for it.
+ */
+export function openReader(file: string): Connection {
+  const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -32768');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  registerSqlite(db, sqlite);
+  return { db, sqlite };
+}

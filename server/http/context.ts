@@ -6,6 +6,8 @@ import type { ImportStore } from '../features/imports/imports.store';
 
 export interface AppDeps {
   db: Kysely<Database>;
+  /** A read-only connection for requests that only read: it does not wait for a transaction of `db`. */
+  readDb?: Kysely<Database>;
   dbFile: string;
   version: string;
 }

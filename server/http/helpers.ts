@@ -1,6 +1,7 @@
 // Small helpers for route handlers.
 import type { Context } from 'hono';
-import type { Executor } from '../db/database';
+import type { Kysely } from 'kysely';
+import type { Database, Executor } from '../db/database';
 import type { AppEnv } from './context';
 import { findTable, findWorkbook } from '../features/meta';
 import { AppError } from './app-error';
@@ -23,4 +24,9 @@ export function stepOf(c: Context<AppEnv>): string | null {
   if (step === undefined) return null;
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(step)) throw new AppError('BAD_REQUEST', { reason: `${STEP_HEADER} must be 1 to 64 letters, digits, "-" or "_"` });
   return step;
+}
+
+/** Where a request that only reads should read: the read-only connection when the app has one. */
+export function readerOf(c: Context<AppEnv>): Kysely<Database> {
+  return c.var.deps.readDb ?? c.var.deps.db;
 }

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Executor } from '../../db/database';
 import { nowIso } from '../../db/ids';
 import type { AppEnv } from '../../http/context';
-import { useWorkbookLanguage } from '../../http/helpers';
+import { readerOf, useWorkbookLanguage } from '../../http/helpers';
 import { jsonBody } from '../../http/validate';
 import { notFound } from '../../http/app-error';
 import { DashboardSchema } from '../../wire';
@@ -29,8 +29,9 @@ export async function saveDashboard(db: Executor, workbookId: string, dashboard:
 export function dashboardsRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/workbooks/:id/dashboard', async (c) => {
-    await useWorkbookLanguage(c, c.var.deps.db, { workbookId: c.req.param('id') });
-    return c.json(await readDashboard(c.var.deps.db, c.req.param('id')));
+    const db = readerOf(c);
+    await useWorkbookLanguage(c, db, { workbookId: c.req.param('id') });
+    return c.json(await readDashboard(db, c.req.param('id')));
   });
   app.put('/workbooks/:id/dashboard', async (c) => {
     await useWorkbookLanguage(c, c.var.deps.db, { workbookId: c.req.param('id') });

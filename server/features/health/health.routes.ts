@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context';
+import { readerOf } from '../../http/helpers';
 import type { Health } from '../../wire';
 import { countRows } from '../rows/rows.repository';
 
 export function healthRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/health', async (c) => {
-    const { db, dbFile, version } = c.var.deps;
+    const { dbFile, version } = c.var.deps;
+    const db = readerOf(c);
     const workbooks = await db.selectFrom('workbooks').select('id').where('deleted_at', 'is', null).execute();
     const tables = await db
       .selectFrom('tables')

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context';
-import { stepOf, useWorkbookLanguage } from '../../http/helpers';
+import { readerOf, stepOf, useWorkbookLanguage } from '../../http/helpers';
 import { jsonBody, queryOf } from '../../http/validate';
 import { RowsDeleteSchema, RowsInsertSchema, RowsQuerySchema, RowsUpdateSchema } from '../../wire';
 import { parseFilterParam, parseSortParam } from './row-query';
@@ -10,7 +10,7 @@ import { deleteRowsService, insertRowsService, updateRowsService } from './rows.
 export function rowsRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/tables/:id/rows', async (c) => {
-    const db = c.var.deps.db;
+    const db = readerOf(c);
     await useWorkbookLanguage(c, db, { tableId: c.req.param('id') });
     const q = queryOf(c, RowsQuerySchema);
     const page = await readPage(db, c.req.param('id'), {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context';
-import { useWorkbookLanguage } from '../../http/helpers';
+import { readerOf, useWorkbookLanguage } from '../../http/helpers';
 import { jsonBody } from '../../http/validate';
 import { TableCreateSchema, TablePatchSchema } from '../../wire';
 import { createTable, patchTable, readTable, trashTable } from './tables.service';
@@ -14,8 +14,9 @@ export function tablesRoutes(): Hono<AppEnv> {
     return c.json(await createTable(db, c.req.param('id'), body), 201);
   });
   app.get('/tables/:id', async (c) => {
-    await useWorkbookLanguage(c, c.var.deps.db, { tableId: c.req.param('id') });
-    return c.json(await readTable(c.var.deps.db, c.req.param('id')));
+    const db = readerOf(c);
+    await useWorkbookLanguage(c, db, { tableId: c.req.param('id') });
+    return c.json(await readTable(db, c.req.param('id')));
   });
   app.patch('/tables/:id', async (c) => {
     await useWorkbookLanguage(c, c.var.deps.db, { tableId: c.req.param('id') });
