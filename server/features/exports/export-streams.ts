@@ -71,23 +71,50 @@ function xlsxValue(f: FieldMeta, v: CellValue): ExcelJS.CellValue {
   return v;
 }
 
+/** Characters as Excel's column width counts them: a CJK or full-width character takes two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return w;
+}
+
+function cellWidth(v: ExcelJS.CellValue): number {
+  if (v === null || v === undefined) return 0;
+  if (v instanceof Date) return 10;
+  if (typeof v === 'object') return 7;
+  return displayWidth(String(v));
+}
+
+/** Wide enough for the header and the first rows' values (the widths must be set before any row is written). */
+export function columnWidth(header: string, values: readonly ExcelJS.CellValue[]): number {
+  let widest = displayWidth(header);
+  for (const v of values) widest = Math.max(widest, cellWidth(v));
+  return Math.min(50, Math.max(8, widest + 2));
+}
+
 /**
  * ExcelJS's streaming writer, fed a slice of rows whenever its zipped output has nothing to give, so rows are
- * not read faster than the client takes the file.
+ * not read faster than the client takes the file. The first slice is read before the header, to size columns.
  */
 export function xlsxStream(cursor: RowCursor, fields: readonly FieldMeta[], sheetName: string): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const output = out[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(sheetName);
-  ws.columns = fields.map((f) => ({
-    header: f.name,
-    key: f.id,
-    width: Math.min(40, Math.max(10, f.name.length * 2 + 2)),
-    ...(isDateField(f) ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
-  }));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).commit();
+  const rowOf = (cells: readonly CellValue[]): ExcelJS.CellValue[] => fields.map((f, i) => xlsxValue(f, cells[i] ?? null));
+  let started = false;
+  const start = (first: readonly ExcelJS.CellValue[][]): void => {
+    started = true;
+    ws.columns = fields.map((f, i) => ({
+      header: f.name,
+      key: f.id,
+      width: columnWidth(f.name, first.map((r) => r[i] ?? null)),
+      ...(isDateField(f) ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
+    }));
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).commit();
+    for (const r of first) ws.addRow(r).commit();
+  };
   let finishing = false;
   const finish = (): void => {
     finishing = true;
@@ -105,7 +132,13 @@ export function xlsxStream(cursor: RowCursor, fields: readonly FieldMeta[], shee
         while (!finishing && out.readableLength === 0) {
           await nextTurn();
           if (cancelled) return;
-          const more = cursor.readSlice((cells) => void ws.addRow(fields.map((f, i) => xlsxValue(f, cells[i] ?? null))).commit());
+          let more: boolean;
+          if (started) more = cursor.readSlice((cells) => void ws.addRow(rowOf(cells)).commit());
+          else {
+            const first: ExcelJS.CellValue[][] = [];
+            more = cursor.readSlice((cells) => void first.push(rowOf(cells)));
+            start(first);
+          }
           if (!more) finish();
         }
         const next = await output.next();

@@ -66,6 +66,9 @@ describe('export', () => {
     const ws = book.worksheets[0]!;
     expect(ws.getRow(1).values).toEqual([undefined, '名称', '销售额', '日期', '比例']);
     expect(ws.getRow(2).getCell(2).value).toBe(50);
+    // Columns as wide as their values: 华信, "科技" is 12 wide (2 per Chinese character), plus 2.
+    expect(ws.getColumn(1).width).toBe(14);
+    expect(ws.getColumn(3).width).toBe(12);
     const again = await h.segsheet.app.request(`/api/workbooks/${wb.id}/imports?filename=x.xlsx`, { method: 'POST', body: buf });
     expect(again.status).toBe(201);
     const p = (await again.json()) as ImportPreview;
