@@ -40,6 +40,18 @@ describe('buildCrosstab', () => {
     expect(tip).toContain('高 × Total');
   });
 
+  it('names the fields over their labels and numbers the ends of the colour bar', () => {
+    const model = buildCrosstab({ rowField: tier, colField: region, measure: { op: 'count' }, groups }, en);
+    const o = model.option as unknown as {
+      xAxis: { name: string; nameLocation: string; position: string };
+      yAxis: { name: string; nameLocation: string; nameTextStyle: { align: string } };
+      visualMap: { text?: string[] }[];
+    };
+    expect(o.xAxis).toMatchObject({ name: region.name, nameLocation: 'middle', position: 'top' });
+    expect(o.yAxis).toMatchObject({ name: tier.name, nameLocation: 'start', nameTextStyle: { align: 'right' } });
+    expect(o.visualMap[0]?.text).toEqual(['6', '0']);
+  });
+
   it('is empty without groups, and labels dark cells in white', () => {
     expect(buildCrosstab({ rowField: tier, colField: region, measure: { op: 'count' }, groups: [] }, en).state?.kind).toBe('empty');
     expect(labelColor(9, 10)).toBe('#ffffff');

@@ -128,13 +128,25 @@ export function buildCrosstab(input: CrosstabInput, ctx: ChartContext): ChartMod
     option: {
       ...base,
       tooltip: { ...base.tooltip, trigger: 'item', formatter: tooltip },
-      grid: { left: 16, right: 16, top: 40, bottom: 72 },
-      xAxis: { ...category(table.cols.map((c) => c.label), input.colField?.name ?? ''), position: 'top' },
-      yAxis: { ...category(table.rows.map((r) => r.label), input.rowField?.name ?? ''), inverse: true, nameLocation: 'start' },
+      // The column field's name centred above the column labels; the row field's name on the same line, right
+      // above the row labels (ending at the axis), so each name sits over the labels it names.
+      grid: { left: 16, right: 16, top: 24 + 2 * f.axis, bottom: 72 },
+      xAxis: {
+        ...category(table.cols.map((c) => c.label), input.colField?.name ?? ''),
+        position: 'top', nameLocation: 'middle', nameGap: 10 + f.axis,
+        nameTextStyle: { ...axisStyle(ctx).nameTextStyle, fontWeight: 'bold' },
+      },
+      yAxis: {
+        ...category(table.rows.map((r) => r.label), input.rowField?.name ?? ''),
+        inverse: true, nameLocation: 'start', nameGap: 10 + f.axis,
+        nameTextStyle: { ...axisStyle(ctx).nameTextStyle, fontWeight: 'bold', align: 'right', verticalAlign: 'middle' },
+      },
       visualMap: [
         {
           type: 'continuous', seriesIndex: 0, min: 0, max: max > 0 ? max : 1, calculable: false, orient: 'horizontal',
           left: 'center', bottom: 8, itemWidth: 14, itemHeight: 160, textStyle: { fontSize: f.small, color: TEXT_COLOR },
+          // The numbers at both ends of the colour bar (high first, as ECharts reads `text`).
+          text: [formatCompact(max > 0 ? max : 1, ctx.locale), formatCompact(0, ctx.locale)], textGap: 8,
           inRange: { color: ['#eff6ff', '#93c5fd', '#1e40af'] },
           formatter: (v: unknown) => (typeof v === 'number' ? formatCompact(v, ctx.locale) : String(v)),
         },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chart } from '../../server/wire';
-import { addChart, appendCharts, cardStyle, moveChart, removeChart, resizeChart } from './dashboard-layout';
+import { addChart, appendCharts, cardStyle, cardTableNames, moveChart, removeChart, resizeChart } from './dashboard-layout';
 
 const chart = (id: string, y: number, w = 2, h = 1): Chart => ({ id, tableId: 't', kind: 'bar', fields: ['f'], place: { x: 0, y, w, h } });
 const ids = (cs: Chart[]) => cs.map((c) => c.id);
@@ -40,5 +40,12 @@ describe('dashboard layout', () => {
     expect(r[0]?.place).toMatchObject({ w: 4, h: 2 });
     expect(resizeChart(charts, 'a', -5, -5)[0]?.place).toMatchObject({ w: 1, h: 1 });
     expect(cardStyle(chart('x', 0, 3, 2))).toEqual({ gridColumn: 'span 3', gridRow: 'span 2' });
+  });
+
+  it('names the table on each card only when the dashboard mixes tables', () => {
+    const names = { t: '客户', u: '订单' };
+    expect(cardTableNames(charts, names)).toEqual({});
+    const mixed = [...charts, { ...chart('d', 3), tableId: 'u' }];
+    expect(cardTableNames(mixed, names)).toEqual({ a: '客户', b: '客户', c: '客户', d: '订单' });
   });
 });

@@ -73,3 +73,12 @@ export function cardStyle(chart: Chart): Record<string, string> {
     gridRow: `span ${clamp(chart.place.h, 1, MAX_SPAN_H)}`,
   };
 }
+
+/**
+ * The table name each card shows: only on a dashboard that mixes charts of several tables (chart id → name;
+ * empty when one table, or its name is unknown).
+ */
+export function cardTableNames(charts: readonly Pick<Chart, 'id' | 'tableId'>[], names: Readonly<Record<string, string>>): Record<string, string> {
+  if (new Set(charts.map((c) => c.tableId)).size < 2) return {};
+  return Object.fromEntries(charts.map((c) => [c.id, names[c.tableId] ?? '']));
+}

@@ -75,6 +75,23 @@ describe('buildDistribution', () => {
     expect(model.keys.more).toBeUndefined();
   });
 
+  it('labels every bar, tilted when there are many', () => {
+    const eight = Array.from({ length: 8 }, (_, i) => g([`客户${i}`], i + 1));
+    const option = buildDistribution(input({ field: region, groups: eight }), zh).option as { xAxis: { type: string; axisLabel: { interval: number; rotate?: number } } };
+    expect(option.xAxis.type).toBe('category');
+    expect(option.xAxis.axisLabel).toMatchObject({ interval: 0, rotate: 30 });
+    const three = buildDistribution(input(), zh).option as { xAxis: { axisLabel: { interval: number; rotate?: number } } };
+    expect(three.xAxis.axisLabel.interval).toBe(0);
+    expect(three.xAxis.axisLabel.rotate).toBeUndefined();
+  });
+
+  it('labels treemap tiles with the name, then value and share, and only the name on tiny tiles', () => {
+    const tree = buildDistribution(input({ kind: 'treemap', groups: [g(['高'], 95), g(['低'], 5)] }), en);
+    const s = seriesOf(tree.option);
+    expect(s.label?.formatter({ data: s.data[0] })).toBe('高\n95 · 95.0%');
+    expect(s.label?.formatter({ data: s.data[1] })).toBe('低');
+  });
+
   it('lays bars horizontally when there are many groups', () => {
     const many = Array.from({ length: 12 }, (_, i) => g([`r${i}`], i + 1));
     const option = buildDistribution(input({ field: region, groups: many }), en).option as { yAxis: { type: string } };

@@ -63,7 +63,16 @@ function itemStyle(r: GroupRow) {
 function barOption(rows: GroupRow[], input: DistributionInput, ctx: ChartContext, tooltip: Tooltip): ChartOption {
   const f = fontsFor(ctx);
   const horizontal = rows.length > 8 || rows.some((r) => r.group.label.length > 8);
-  const categories = { type: 'category' as const, data: rows.map((r) => r.group.label), inverse: horizontal, ...axisStyle(ctx) };
+  const axis = axisStyle(ctx);
+  // Every group keeps its label (ECharts would hide every other one when they crowd): tilted below the bars.
+  const tilt = !horizontal && rows.length > 5;
+  const categories = {
+    type: 'category' as const,
+    data: rows.map((r) => r.group.label),
+    inverse: horizontal,
+    ...axis,
+    axisLabel: { ...axis.axisLabel, interval: 0, hideOverlap: false, ...(tilt ? { rotate: 30 } : {}) },
+  };
   const values = {
     type: 'value' as const,
     name: measureName(input.measure, input.measureField, ctx),
@@ -122,6 +131,14 @@ function donutOption(rows: GroupRow[], input: DistributionInput, ctx: ChartConte
   };
 }
 
+/** A tile under this share of the area is too small for a second line. */
+export const SMALL_TILE = 0.08;
+
+function tileShare(r: GroupRow, rows: readonly GroupRow[]): number {
+  const total = rows.reduce((s, x) => s + Math.max(0, x.value ?? 0), 0);
+  return total > 0 ? Math.max(0, r.value ?? 0) / total : 0;
+}
+
 function treemapOption(rows: GroupRow[], input: DistributionInput, ctx: ChartContext, tooltip: Tooltip): ChartOption {
   const f = fontsFor(ctx);
   const byId = new Map(rows.map((r) => [r.group.id, r]));
@@ -143,12 +160,16 @@ function treemapOption(rows: GroupRow[], input: DistributionInput, ctx: ChartCon
       breadcrumb: { show: false },
       left: 8, right: 8, top: 8, bottom: 8,
       data: rows.map((r) => ({ id: r.group.id, name: r.group.label, value: r.value ?? 0, itemStyle: itemStyle(r) })),
+      // Two short lines that fit a tile: the name (wrapped when narrow), then value · share; tiny tiles keep the name only.
       label: {
-        fontSize: f.label,
+        fontSize: f.small,
+        lineHeight: Math.round(f.small * 1.3),
         color: TEXT_COLOR,
+        overflow: 'break',
         formatter: (p: unknown) => {
           const r = byId.get(itemId(dataOf(p)) ?? '');
-          return r ? `${r.group.label}\n${labelText(r, ctx)}` : '';
+          if (!r) return '';
+          return tileShare(r, rows) < SMALL_TILE ? r.group.label : `${r.group.label}\n${labelText(r, ctx)}`;
         },
       },
       itemStyle: { gapWidth: 2 },

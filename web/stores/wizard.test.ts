@@ -1,6 +1,7 @@
 // The grouping wizard on a table bigger than its sample, against the real server: counts, histogram, suggested
 // cuts and categories come from every row, not from the first (untypical) rows.
 import { createPinia, setActivePinia } from 'pinia';
+import { nextTick } from 'vue';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { as, openHarness } from '../../server/test/harness';
 import type { Harness } from '../../server/test/harness';
@@ -112,5 +113,49 @@ describe('wizard on a table bigger than its sample', () => {
     await w.suggestStages();
     // Only a fifth of the rows is recent: both equal-size limits fall among the old rows (546 days).
     expect(w.stages[0]?.maxDays).toBe(Math.round((Date.parse('2025-06-30') - Date.parse('2024-01-01')) / 86_400_000));
+  });
+});
+
+describe('wizard rules while it is open', () => {
+  it('keeps each method\'s edits when switching method and back', async () => {
+    const w = useWizardStore();
+    w.method = 'thresholds';
+    await w.choose(id('销售额'), labels);
+    await vi.waitFor(() => expect(w.suggesting).toBe(false));
+    w.thresholds = [{ label: '大', min: 12_345 }];
+    w.elseLabel = '小';
+    w.setMethod('quantiles', labels);
+    expect(w.tiers.map((t) => t.pct)).toEqual([0.2, 0.3]);
+    w.tiers = [{ label: '头部', pct: 0.1 }];
+    w.elseLabel = '其余';
+    w.setMethod('abc', labels);
+    w.abc = { ...w.abc, a: 0.7 };
+    w.setMethod('thresholds', labels);
+    expect(w.thresholds).toEqual([{ label: '大', min: 12_345 }]);
+    expect(w.elseLabel).toBe('小');
+    w.setMethod('quantiles', labels);
+    expect(w.tiers).toEqual([{ label: '头部', pct: 0.1 }]);
+    expect(w.elseLabel).toBe('其余');
+    w.setMethod('abc', labels);
+    expect(w.abc.a).toBe(0.7);
+    // Another source field starts over from its own suggestions.
+    await w.choose(id('最近购买'), labels);
+    await w.choose(id('销售额'), labels);
+    await vi.waitFor(() => expect(w.suggesting).toBe(false));
+    expect(w.thresholds.map((r) => r.label)).toEqual(['高', '中']);
+  });
+
+  it('reports an empty threshold instead of reading it as 0, and counts nothing until it is filled in', async () => {
+    const w = useWizardStore();
+    w.method = 'thresholds';
+    await w.choose(id('销售额'), labels);
+    await vi.waitFor(() => expect(w.suggesting).toBe(false));
+    w.thresholds = [{ label: '高', min: NaN }, { label: '中', min: 50 }];
+    expect(w.inputErrors).toEqual([{ rule: 0 }]);
+    expect(w.preview).toBeNull();
+    await nextTick(); // the formula's watcher has run: it asks the server nothing
+    expect(w.counting).toBe(false);
+    w.thresholds = [{ label: '高', min: 5000 }, { label: '中', min: 50 }];
+    expect(w.inputErrors).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { getApi } from '../api/client';
 import type { CellValue, Field } from '../api/types';
 import { PALETTE } from '../components/grid/group-colors';
 import { CHINA_REGIONS, regionOf } from '../components/wizard/regions';
-import { buildFormula, labelsOf, type MappingRule, type StageRule, type ThresholdRule, type TierRule, type WizardMethod, type WizardSpec, warningsOf } from '../components/wizard/rules';
+import { buildFormula, type InputError, inputErrorsOf, labelsOf, type MappingRule, type StageRule, type ThresholdRule, type TierRule, type WizardMethod, type WizardSpec, warningsOf } from '../components/wizard/rules';
 import { categoriesOf, type GroupPreview, previewGroups, type SourceType } from '../components/wizard/preview';
 import { type Bin, dayCuts, daysSince, niceRound, paretoCuts, quantileCuts } from '../components/wizard/suggest';
 import { countFormula, countsToPreview, wholeCategories, wholeDayHistogram, wholeParetoCuts, wholePercentiles, wholeQuantiles } from '../components/wizard/whole-table';
@@ -92,6 +92,8 @@ export const useWizardStore = defineStore('wizard', () => {
     }
     return null;
   });
+  /** Number inputs left empty or not a number: they block "create" and are never read as 0. */
+  const inputErrors = computed<InputError[]>(() => (spec.value ? inputErrorsOf(spec.value) : []));
   const formula = computed(() => (spec.value ? buildFormula(spec.value) : ''));
   const labels = computed(() => (spec.value ? labelsOf(spec.value) : []));
   const warnings = computed(() => (spec.value ? warningsOf(spec.value, categories.value.map((c) => c.value)) : []));
@@ -99,7 +101,7 @@ export const useWizardStore = defineStore('wizard', () => {
 
   /** Rows per group: the server's count of every row on a big table, else counted here as you type. */
   const preview = computed<GroupPreview | { error: string } | null>(() => {
-    if (!spec.value || !sourceType.value || values.value.length === 0) return null;
+    if (!spec.value || !sourceType.value || values.value.length === 0 || inputErrors.value.length > 0) return null;
     if (sampled.value) {
       const s = serverCounts.value;
       if (!s) return null;
@@ -125,7 +127,7 @@ export const useWizardStore = defineStore('wizard', () => {
   function scheduleCount(): void {
     stopCounting();
     const tableId = useWorkbookStore().table?.id;
-    if (!sampled.value || !tableId || !formula.value || loading.value) return;
+    if (!sampled.value || !tableId || !formula.value || loading.value || inputErrors.value.length > 0) return;
     counting.value = true;
     const source = formula.value;
     countTimer = setTimeout(() => {
@@ -158,7 +160,7 @@ export const useWizardStore = defineStore('wizard', () => {
     wholeCuts.value = null;
     const f = field.value;
     const tableId = useWorkbookStore().table?.id;
-    if (!sampled.value || !f || !tableId || loading.value || (method.value !== 'quantiles' && method.value !== 'abc')) return;
+    if (!sampled.value || !f || !tableId || loading.value || inputErrors.value.length > 0 || (method.value !== 'quantiles' && method.value !== 'abc')) return;
     const m = method.value;
     let cum = 0;
     const shares = m === 'quantiles' ? tiers.value.map((t) => 1 - (cum += t.pct)) : [abc.value.a, abc.value.b];
@@ -216,18 +218,31 @@ export const useWizardStore = defineStore('wizard', () => {
     fieldId.value = id;
     const methods = methodsFor(sourceType.value);
     if (!methods.includes(method.value)) method.value = methods[0] ?? 'thresholds';
+    forgetMethods();
     await loadSample();
     setMethod(method.value, l);
   }
 
+  /** The methods whose rules were set up for the current field: switching back keeps what the user typed. */
+  const startedMethods = new Set<WizardMethod>();
+  const elseLabelOf: Partial<Record<WizardMethod, string>> = {};
+
   function setMethod(m: WizardMethod, l: WizardLabels): void {
+    if (startedMethods.has(method.value)) elseLabelOf[method.value] = elseLabel.value;
     method.value = m;
-    const cuts = quantileCuts(numbers.value, 3);
+    if (startedMethods.has(m)) {
+      elseLabel.value = elseLabelOf[m] ?? '';
+      return;
+    }
+    startedMethods.add(m);
     elseLabel.value = m === 'stages' ? l.lost : m === 'mapping' ? l.other : l.low;
-    thresholds.value = [{ label: l.high, min: cuts[0] ?? 10000 }, { label: l.mid, min: cuts[1] ?? 3000 }];
-    tiers.value = [{ label: l.high, pct: 0.2 }, { label: l.mid, pct: 0.3 }];
-    stages.value = [{ label: l.active, maxDays: 30 }, { label: l.silent, maxDays: 180 }];
-    abc.value = { a: 0.8, b: 0.95, labels: ['A', 'B', 'C'] };
+    if (m === 'thresholds') {
+      const cuts = quantileCuts(numbers.value, 3);
+      thresholds.value = [{ label: l.high, min: cuts[0] ?? 10000 }, { label: l.mid, min: cuts[1] ?? 3000 }];
+    }
+    if (m === 'quantiles') tiers.value = [{ label: l.high, pct: 0.2 }, { label: l.mid, pct: 0.3 }];
+    if (m === 'stages') stages.value = [{ label: l.active, maxDays: 30 }, { label: l.silent, maxDays: 180 }];
+    if (m === 'abc') abc.value = { a: 0.8, b: 0.95, labels: ['A', 'B', 'C'] };
     if (m === 'mapping' && sourceType.value === 'boolean') {
       // A yes/no field: two groups named yes and no, already mapped.
       mappingGroups.value = [l.yes, l.no];
@@ -235,6 +250,11 @@ export const useWizardStore = defineStore('wizard', () => {
     } else if (m === 'mapping') suggestRegions();
     // The first rows of a big table may not be typical: the starting cuts come from every row.
     if (m === 'thresholds' && sampled.value) void suggestQuantiles();
+  }
+
+  function forgetMethods(): void {
+    startedMethods.clear();
+    for (const k of Object.keys(elseLabelOf) as WizardMethod[]) delete elseLabelOf[k];
   }
 
   /** Applies suggested values to the rules unless they were edited while the server answered. */
@@ -318,6 +338,7 @@ export const useWizardStore = defineStore('wizard', () => {
 
   function reset(): void {
     stopCounting();
+    forgetMethods();
     fieldId.value = null;
     values.value = [];
     total.value = 0;
@@ -332,7 +353,7 @@ export const useWizardStore = defineStore('wizard', () => {
   return {
     fieldId, method, values, total, loading, loadError, name, thresholds, tiers, abc, mappingGroups, mappingOf, stages, elseLabel,
     wholeBins, wholeDayBins, wholeCats, wholeCuts, serverCounts, counting, suggesting, suggestError,
-    field, sourceType, numbers, categories, hasProvinces, sampled, asOfMs, spec, formula, labels, warnings, colors, preview,
+    field, sourceType, numbers, categories, hasProvinces, sampled, asOfMs, spec, inputErrors, formula, labels, warnings, colors, preview,
     choose, setMethod, suggestRegions, suggestQuantiles, suggestPareto, suggestStages, loadSample, reset,
   };
 });

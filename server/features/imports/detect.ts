@@ -55,14 +55,15 @@ export class ColumnStats {
     const out: string[] = [];
     const t = this.type;
     if (t === 'date' && this.datesWithTime > 0) {
-      out.push(lang === 'zh-CN' ? `${this.datesWithTime} 个值带有时间，导入时只保留日期` : `${this.datesWithTime} values have a time of day; only the day is kept`);
+      const n = this.datesWithTime;
+      out.push(lang === 'zh-CN' ? `${n} 个值带有时间，导入时只保留日期` : `${n} ${n === 1 ? 'value has' : 'values have'} a time of day; only the day is kept`);
     }
     if (t === 'text' && this.numbers > 0 && this.numbers >= this.nonEmpty * 0.5 && this.firstNotNumber !== undefined) {
       const n = this.nonEmpty - this.numbers;
       out.push(
         lang === 'zh-CN'
           ? `${n} 个值不是数字（如“${this.firstNotNumber}”），所以按文本导入`
-          : `${n} values are not numbers (e.g. "${this.firstNotNumber}"), so the column is text`,
+          : `${n} ${n === 1 ? 'value is not a number' : 'values are not numbers'} (e.g. "${this.firstNotNumber}"), so the column is text`,
       );
     }
     return out;

@@ -1,5 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatNumber } from '../grid/format';
+import { outlineFor, UNCLASSIFIED_COLOR } from '../../charts/palette';
 import type { Bin } from '../wizard/suggest';
 
 export interface CutLine {
@@ -8,21 +9,45 @@ export interface CutLine {
   color: string;
 }
 
-/** A histogram with the wizard's cut points drawn as labelled vertical lines. */
-export function histogramOption(bins: readonly Bin[], cuts: readonly CutLine[], locale: string, countLabel: string): EChartsCoreOption {
+const BAR_GREY = '#94a3b8';
+
+export interface BarStyle { color: string; borderColor?: string; borderWidth?: number }
+
+/**
+ * A bar as the dashboard draws a group: filled with its chip colour, outlined in a stronger shade (the
+ * "unclassified" grey when its values are in no group).
+ */
+export function groupBarStyle(chip: string | undefined): BarStyle {
+  const fill = chip ?? UNCLASSIFIED_COLOR;
+  return { color: fill, borderColor: outlineFor(fill), borderWidth: 1 };
+}
+
+/**
+ * A histogram with the wizard's cut points drawn as labelled vertical lines; styleOf (a bin's middle value → style)
+ * paints each bar in the colour of the group its values fall in.
+ */
+export function histogramOption(
+  bins: readonly Bin[],
+  cuts: readonly CutLine[],
+  locale: string,
+  countLabel: string,
+  styleOf: (middle: number) => BarStyle = () => ({ color: BAR_GREY }),
+): EChartsCoreOption {
   const fmt = (n: number) => formatNumber(n, locale, 2);
   return {
     animation: false,
     grid: { left: 48, right: 16, top: 28, bottom: 36 },
-    tooltip: { trigger: 'item', formatter: (p: { data: [number, number, number, number] }) => `${fmt(p.data[2])} – ${fmt(p.data[3])}<br/>${countLabel}: ${fmt(p.data[1])}` },
+    tooltip: { trigger: 'item', formatter: (p: { value: [number, number, number, number] }) => `${fmt(p.value[2])} – ${fmt(p.value[3])}<br/>${countLabel}: ${fmt(p.value[1])}` },
     xAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => fmt(v) } },
     yAxis: { type: 'value', name: countLabel, minInterval: 1 },
     series: [
       {
         type: 'bar',
         barWidth: '95%',
-        itemStyle: { color: '#94a3b8' },
-        data: bins.map((b) => [(b.from + b.to) / 2, b.count, b.from, b.to]),
+        data: bins.map((b) => {
+          const middle = (b.from + b.to) / 2;
+          return { value: [middle, b.count, b.from, b.to], itemStyle: styleOf(middle) };
+        }),
         markLine: {
           symbol: 'none',
           silent: true,

@@ -143,3 +143,31 @@ export function summaryInputs(t: Template, orderMapping: MappingState): Set<stri
   }
   return out;
 }
+
+export interface PreviewBar {
+  key: string;
+  value: string;
+  count: number;
+  /** Of every row counted (the groups and the unclassified rows). */
+  share: number;
+  color: string;
+  unclassified?: true;
+}
+
+/**
+ * A preview's bars: the output's groups, then the rows in none of them (blank, errors, other values) so the
+ * counts add up to the rows of the table. `unclassifiedLabel` names that last bar.
+ */
+export function previewBars(
+  counts: readonly { key: string; value: string; count: number }[],
+  colorOf: (key: string) => string | undefined,
+  rowCount: number,
+  unclassifiedLabel: string,
+): PreviewBar[] {
+  const grouped = counts.reduce((s, g) => s + g.count, 0);
+  const rest = Math.max(0, rowCount - grouped);
+  const total = grouped + rest || 1;
+  const bars: PreviewBar[] = counts.map((g) => ({ ...g, share: g.count / total, color: colorOf(g.key) ?? '#868e96' }));
+  bars.push({ key: '', value: unclassifiedLabel, count: rest, share: rest / total, color: '#cbd5e1', unclassified: true });
+  return bars;
+}

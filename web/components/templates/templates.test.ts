@@ -3,7 +3,7 @@ import { getTemplate, type Template, type TemplateParameter } from '../../../tem
 import type { Field } from '../../api/types';
 import {
   defaultParameterTexts, duplicateInputs, formatParameter, initialMapping, initialOrderMapping, mappingBody, missingOrderInputs, missingRequired,
-  parseParameter, parseParameters, suggestTransactions, summaryInputs, usedParameters,
+  parseParameter, parseParameters, previewBars, suggestTransactions, summaryInputs, usedParameters,
 } from './logic';
 import { thumbnailBars, thumbnailDonut } from './thumbnail';
 import { templateMessages } from './messages';
@@ -135,5 +135,16 @@ describe('parameters shown', () => {
     expect(withChannel.has('online_values')).toBe(true);
     expect(without.has('online_values')).toBe(false);
     expect(without.has('high_frequency')).toBe(true);
+  });
+});
+
+describe('previewBars', () => {
+  it('adds the rows in no group, so the bars add up to the table', () => {
+    const counts = [{ key: 'high', value: '高', count: 7 }, { key: 'mid', value: '中', count: 10 }, { key: 'low', value: '低', count: 18 }];
+    const bars = previewBars(counts, (k) => (k === 'high' ? '#f00' : undefined), 36, '未分组');
+    expect(bars.map((b) => [b.value, b.count])).toEqual([['高', 7], ['中', 10], ['低', 18], ['未分组', 1]]);
+    expect(bars[0]?.color).toBe('#f00');
+    expect(bars[3]).toMatchObject({ unclassified: true, share: 1 / 36 });
+    expect(previewBars(counts, () => undefined, 35, '未分组').at(-1)?.count).toBe(0);
   });
 });

@@ -21,7 +21,8 @@ export function text(s: string): string {
 
 /** A number as the formula language reads it, without float noise (0.30000000000000004 → 0.3). */
 export function num(n: number): string {
-  return String(Number(n.toPrecision(12)));
+  // A number still to be filled in reads "?" (creating is blocked until it is).
+  return Number.isFinite(n) ? String(Number(n.toPrecision(12))) : '?';
 }
 
 function ifs(pairs: [string, string][], elseLabel: string): string {
@@ -82,6 +83,30 @@ export function labelsOf(spec: WizardSpec): string[] {
     }
   })();
   return [...new Set(list.map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
+/** A number input left empty or not a number: which rule (or ABC's 'a' / 'b' share) it is. */
+export type InputError = { rule: number } | { abc: 'a' | 'b' };
+
+/** Number inputs that are not numbers. The formula must not read them as 0 (everything would land in one group). */
+export function inputErrorsOf(spec: WizardSpec): InputError[] {
+  const bad = (ns: number[]): InputError[] => ns.flatMap((n, rule) => (Number.isFinite(n) ? [] : [{ rule }]));
+  switch (spec.method) {
+    case 'thresholds': return bad(spec.rules.map((r) => r.min));
+    case 'quantiles': return bad(spec.tiers.map((t) => t.pct));
+    case 'stages': return bad(spec.rules.map((r) => r.maxDays));
+    case 'abc': return (['a', 'b'] as const).filter((k) => !Number.isFinite(spec[k])).map((abc) => ({ abc }));
+    case 'mapping': return [];
+  }
+}
+
+/**
+ * Which group a value of the source falls in, by the chart's cut values: the first rule it meets wins, as in the
+ * formula. Number methods cut from the top (value ≥ cut), stages by days since (days ≤ limit). '' = no group.
+ */
+export function groupAt(value: number, cuts: readonly { value: number; label: string }[], elseLabel: string, daysUpTo = false): string {
+  const hit = cuts.find((c) => Number.isFinite(c.value) && (daysUpTo ? value <= c.value : value >= c.value));
+  return (hit ? hit.label : elseLabel).trim();
 }
 
 export type Warning =

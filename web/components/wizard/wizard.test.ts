@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFormula, labelsOf, warningsOf, type WizardSpec } from './rules';
+import { buildFormula, groupAt, inputErrorsOf, labelsOf, warningsOf, type WizardSpec } from './rules';
 import { categoriesOf, previewGroups } from './preview';
 import { binParetoCut, binQuantile, dayCuts, daysSince, histogram, paretoCuts, quantileCuts } from './suggest';
 import { countsToPreview, niceStep } from './whole-table';
@@ -103,5 +103,21 @@ describe('whole-table figures', () => {
     expect(niceStep(536, 30)).toBe(20);
     expect(niceStep(10, 30)).toBe(1);
     expect(niceStep(3000, 30)).toBe(100);
+  });
+});
+
+describe('number inputs and bar groups', () => {
+  it('finds number inputs that are not numbers', () => {
+    expect(inputErrorsOf({ method: 'thresholds', field: 'x', rules: [{ label: 'a', min: 10 }, { label: 'b', min: NaN }], elseLabel: '' })).toEqual([{ rule: 1 }]);
+    expect(inputErrorsOf({ method: 'stages', field: 'x', rules: [{ label: 'a', maxDays: NaN }], elseLabel: '' })).toEqual([{ rule: 0 }]);
+    expect(inputErrorsOf({ method: 'abc', field: 'x', a: NaN, b: 0.95, labels: ['A', 'B', 'C'] })).toEqual([{ abc: 'a' }]);
+    expect(inputErrorsOf({ method: 'quantiles', field: 'x', tiers: [{ label: 'a', pct: 0.2 }], elseLabel: '' })).toEqual([]);
+  });
+  it('puts a value in the group of the first cut it meets, as the formula does', () => {
+    const cuts = [{ value: 100, label: '高' }, { value: 10, label: '中' }];
+    expect([500, 100, 50, 5].map((v) => groupAt(v, cuts, '低'))).toEqual(['高', '高', '中', '低']);
+    expect(groupAt(5, cuts, '')).toBe('');
+    const stages = [{ value: 30, label: '活跃' }, { value: 180, label: '沉默' }];
+    expect([10, 30, 100, 400].map((d) => groupAt(d, stages, '流失', true))).toEqual(['活跃', '活跃', '沉默', '流失']);
   });
 });
