@@ -27,7 +27,7 @@ export type { CallContext, CursorContext, CursorKind } from './syntax/cursor';
 export { checkFormula, shownToStored, storedToShown } from './types/checker';
 export type { CheckOptions, CheckResult } from './types/checker';
 export type { CheckedFormula } from './types/bound';
-export type { FieldType, FormulaSchema, SchemaField, SchemaTable } from './types/schema';
+export type { DeletedField, FieldType, FormulaSchema, SchemaField, SchemaTable } from './types/schema';
 export { libraryOf, registryLibrary } from './types/library';
 export type { FunctionLibrary } from './types/library';
 export { completionsAt } from './types/completions';

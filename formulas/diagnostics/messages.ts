@@ -65,8 +65,12 @@ const MESSAGES: Readonly<Record<DiagnosticCode, { readonly 'zh-CN': Template; re
     en: (p) => `Unknown name ${p.name}: write a field as {${p.name}}, text as "${p.name}", and a function with parentheses`,
   },
   FORMULA_UNKNOWN_FIELD: {
-    'zh-CN': (p) => `找不到字段 ${p.name}${p.table ? `（表 ${p.table}）` : ''}${p.suggestion ? `，您是不是要找 ${p.suggestion}？` : ''}`,
-    en: (p) => `There is no field ${p.name}${p.table ? ` in table ${p.table}` : ''}${p.suggestion ? `; did you mean ${p.suggestion}?` : ''}`,
+    'zh-CN': (p) => p.deleted
+      ? `找不到${p.table ? `表 ${p.table} 的` : ''}字段“${p.name}”（已删除，可从回收站恢复）`
+      : `找不到字段 ${p.name}${p.table ? `（表 ${p.table}）` : ''}${p.suggestion ? `，您是不是要找 ${p.suggestion}？` : ''}`,
+    en: (p) => p.deleted
+      ? `Field “${p.name}”${p.table ? ` of table ${p.table}` : ''} was deleted (restore it from the trash)`
+      : `There is no field ${p.name}${p.table ? ` in table ${p.table}` : ''}${p.suggestion ? `; did you mean ${p.suggestion}?` : ''}`,
   },
   FORMULA_UNKNOWN_TABLE: {
     'zh-CN': (p) => `找不到表 ${p.name}${p.suggestion ? `，您是不是要找 ${p.suggestion}？` : ''}`,

@@ -10,7 +10,7 @@ import type { Span } from '../syntax/span';
 import type { Bound } from './bound';
 import { arityText, completesGroups, paramAt, type FunctionLibrary } from './library';
 import { inferBinary, inferUnary } from './infer';
-import { closest, resolveRef, type FormulaSchema, type SchemaField, type SchemaTable } from './schema';
+import { closest, resolveRef, type DeletedField, type FormulaSchema, type SchemaField, type SchemaTable } from './schema';
 
 /** A reference that resolved, with what the shown and stored forms need to rewrite it. */
 export interface ResolvedRef {
@@ -21,9 +21,18 @@ export interface ResolvedRef {
   readonly table?: SchemaTable;
 }
 
+/** A reference to a field in the trash: unresolved, but the shown form can still name it. */
+export interface DeletedRef {
+  readonly kind: 'field' | 'column';
+  readonly span: Span;
+  readonly field: DeletedField;
+  readonly table?: SchemaTable;
+}
+
 export interface Binding {
   readonly root: Bound;
   readonly resolved: readonly ResolvedRef[];
+  readonly deleted: readonly DeletedRef[];
   readonly unresolved: number;
   readonly references: readonly FieldRef[];
   readonly columnWide: boolean;
@@ -35,6 +44,7 @@ type Position = 'value' | 'column';
 export function bind(ast: Expr, schema: FormulaSchema, tableId: string, library: FunctionLibrary, sink: DiagnosticSink): Binding {
   const own = schema.tables.find((t) => t.id === tableId);
   const resolved: ResolvedRef[] = [];
+  const deleted: DeletedRef[] = [];
   const references = new Map<string, FieldRef>();
   let unresolved = 0;
   let columnWide = false;
@@ -48,8 +58,15 @@ export function bind(ast: Expr, schema: FormulaSchema, tableId: string, library:
     if (seen === undefined || (seen.mode === 'row' && ref.mode === 'column')) references.set(key, ref);
   };
 
-  const unknownField = (ref: RefName, table: SchemaTable | undefined): void => {
+  const unknownField = (ref: RefName, table: SchemaTable | undefined, at: Omit<DeletedRef, 'field'>): void => {
     unresolved++;
+    const trashed = table?.deletedFields === undefined ? undefined : resolveRef(table.deletedFields, ref);
+    if (trashed !== undefined) {
+      deleted.push({ ...at, field: trashed });
+      const params = { name: trashed.name, table: table !== undefined && table !== own ? table.name : '', deleted: 1 };
+      sink.report('FORMULA_UNKNOWN_FIELD', ref.span, params);
+      return;
+    }
     const names = table?.fields.map((f) => f.name) ?? [];
     const suggestion = ref.byId ? undefined : closest(ref.name, names);
     const params = { name: ref.name, table: table !== undefined && table !== own ? table.name : '', suggestion: suggestion ?? '' };
@@ -70,7 +87,7 @@ export function bind(ast: Expr, schema: FormulaSchema, tableId: string, library:
       case 'field': {
         const field = own === undefined ? undefined : resolveRef(own.fields, node.field);
         if (own === undefined || field === undefined) {
-          unknownField(node.field, own);
+          unknownField(node.field, own, { kind: 'field', span: node.span });
           return invalid;
         }
         resolved.push({ kind: 'field', span: node.span, field });
@@ -95,7 +112,7 @@ export function bind(ast: Expr, schema: FormulaSchema, tableId: string, library:
         }
         const field = table === undefined ? undefined : resolveRef(table.fields, node.field);
         if (table === undefined || field === undefined) {
-          unknownField(node.field, table);
+          unknownField(node.field, table, { kind: 'column', span: node.span, ...(node.table === undefined ? {} : { table }) });
           return invalid;
         }
         resolved.push({ kind: 'column', span: node.span, field, ...(node.table === undefined ? {} : { table }) });
@@ -168,7 +185,7 @@ export function bind(ast: Expr, schema: FormulaSchema, tableId: string, library:
   };
 
   const root = visit(ast, 'value');
-  return { root, resolved, unresolved, references: [...references.values()], columnWide, usesToday };
+  return { root, resolved, deleted, unresolved, references: [...references.values()], columnWide, usesToday };
 }
 
 function unwrapColumn(node: Expr): boolean {

@@ -148,6 +148,51 @@ describe('shown form ↔ stored form', () => {
   it('leaves references to deleted fields as written', () => {
     expect(storedToShown('{#gone}+{#fld_sales}', schema, 'tbl_c')).toBe('{#gone}+{销售额}');
   });
+
+  describe('fields in the trash', () => {
+    // 销售额 and Orders 2024[Amount] moved to the trash; "Old" is another trashed field.
+    const trashed: FormulaSchema = {
+      tables: schema.tables.map((t) => ({
+        ...t,
+        fields: t.fields.filter((f) => f.id !== 'fld_sales' && f.id !== 'fld_amt'),
+        deletedFields: t.id === 'tbl_c' ? [{ id: 'fld_sales', name: '销售额' }, { id: 'fld_old', name: 'Old' }] : t.id === 'tbl_o' ? [{ id: 'fld_amt', name: 'Amount' }] : [],
+      })),
+    };
+    const stored = "IF({#fld_sales}>=100,\"高\",\"低\")&SUM([#fld_sales])&SUM(#tbl_o[#fld_amt])&{#gone}";
+
+    it('are named in the shown form, in every reference form', () => {
+      expect(storedToShown(stored, trashed, 'tbl_c')).toBe("IF({销售额}>=100,\"高\",\"低\")&SUM([销售额])&SUM('Orders 2024'[Amount])&{#gone}");
+    });
+
+    it('still do not bind: the check fails, naming the deleted field in either language', () => {
+      const result = checkFormula('{#fld_sales}*2+SUM(#tbl_o[#fld_amt])', trashed, 'tbl_c', { form: 'stored', functions: fakeLibrary, language: 'zh-CN' });
+      expect(result.ok).toBe(false);
+      expect(result.formula).toBeUndefined();
+      expect(result.references).toEqual([]);
+      expect(result.diagnostics.map((d) => [d.code, d.message, d.suggestion])).toEqual([
+        ['FORMULA_UNKNOWN_FIELD', '找不到字段“销售额”（已删除，可从回收站恢复）', undefined],
+        ['FORMULA_UNKNOWN_FIELD', '找不到表 Orders 2024 的字段“Amount”（已删除，可从回收站恢复）', undefined],
+      ]);
+      const en = checkFormula('{#fld_sales}', trashed, 'tbl_c', { form: 'stored', functions: fakeLibrary });
+      expect(en.diagnostics[0]!.message).toBe('Field “销售额” was deleted (restore it from the trash)');
+    });
+
+    it('typed by name after the deletion, say it was deleted instead of guessing another field', () => {
+      const result = checkFormula('{销售额}+{old}', trashed, 'tbl_c', { functions: fakeLibrary });
+      expect(result.diagnostics.map((d) => d.message)).toEqual([
+        'Field “销售额” was deleted (restore it from the trash)',
+        'Field “Old” was deleted (restore it from the trash)',
+      ]);
+    });
+
+    it('a live field of the same name wins over the deleted one', () => {
+      const recreated: FormulaSchema = {
+        tables: trashed.tables.map((t) => (t.id === 'tbl_c' ? { ...t, fields: [...t.fields, { id: 'fld_new', name: '销售额', type: 'number' as const }] } : t)),
+      };
+      expect(checkFormula('{销售额}', recreated, 'tbl_c', { functions: fakeLibrary }).stored).toBe('{#fld_new}');
+      expect(checkFormula('{#fld_sales}', recreated, 'tbl_c', { form: 'stored', functions: fakeLibrary }).ok).toBe(false);
+    });
+  });
 });
 
 describe('cycles at save time', () => {

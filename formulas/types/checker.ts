@@ -103,7 +103,10 @@ function convertForms(source: string, binding: Binding): { stored: string; shown
   return { stored: splice(source, stored), shown: splice(source, shown) };
 }
 
-/** Stored form → shown form. References that no longer resolve (a deleted field) are left as written. */
+/**
+ * Stored form → shown form. A reference to a field in the trash (SchemaTable.deletedFields) shows its name;
+ * other references that no longer resolve (a purged field) are left as written.
+ */
 export function storedToShown(
   stored: string,
   schema: FormulaSchema,
@@ -115,7 +118,7 @@ export function storedToShown(
   const binding = bind(parsed.ast, schema, tableId, options.functions ?? registryLibrary, createDiagnosticSink('en'));
   return splice(
     stored,
-    binding.resolved.map((ref) => ({ span: ref.span, text: referenceText(ref.kind, ref.field.name, ref.table?.name, false) })),
+    [...binding.resolved, ...binding.deleted].map((ref) => ({ span: ref.span, text: referenceText(ref.kind, ref.field.name, ref.table?.name, false) })),
   );
 }
 

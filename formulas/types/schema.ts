@@ -17,6 +17,16 @@ export interface SchemaTable {
   readonly id: string;
   readonly name: string;
   readonly fields: readonly SchemaField[];
+  /**
+   * Fields in the trash. They never bind (a reference to one is FORMULA_UNKNOWN_FIELD, its cells #REF!), but
+   * the shown form and the message name them instead of showing their id.
+   */
+  readonly deletedFields?: readonly DeletedField[];
+}
+
+export interface DeletedField {
+  readonly id: string;
+  readonly name: string;
 }
 
 export interface FormulaSchema {

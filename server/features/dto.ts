@@ -2,7 +2,7 @@
 import type { Executor } from '../db/database';
 import type { Field, Table, TableSummary, Workbook } from '../wire';
 import type { FieldMeta, TableMeta, WorkbookMeta } from './meta';
-import { listFields, listTables, listWorkbookFields } from './meta';
+import { listFields, listTables, listTrashedWorkbookFields, listWorkbookFields } from './meta';
 import { countRows } from './rows/rows.repository';
 import { shownFormula } from './formulas/engine';
 import type { WorkbookSchemaInfo } from './formulas/engine';
@@ -25,7 +25,8 @@ export function fieldToDto(f: FieldMeta, schema: WorkbookSchemaInfo): Field {
 export async function loadSchemaInfo(db: Executor, workbookId: string): Promise<WorkbookSchemaInfo> {
   const tables = await listTables(db, workbookId);
   const fields = await listWorkbookFields(db, workbookId);
-  return { tables: tables.map((t) => ({ ...t, fields: fields.get(t.id) ?? [] })) };
+  const trashed = await listTrashedWorkbookFields(db, workbookId);
+  return { tables: tables.map((t) => ({ ...t, fields: fields.get(t.id) ?? [], trashedFields: trashed.get(t.id) ?? [] })) };
 }
 
 export async function tableToDto(db: Executor, t: TableMeta, schema?: WorkbookSchemaInfo): Promise<Table> {

@@ -166,3 +166,23 @@ export async function listWorkbookFields(db: Executor, workbookId: string): Prom
   }
   return out;
 }
+
+/** Fields in the trash of every live table of a workbook, keyed by table id: formulas still name them. */
+export async function listTrashedWorkbookFields(db: Executor, workbookId: string): Promise<Map<string, { id: string; name: string }[]>> {
+  const rows = await db
+    .selectFrom('fields')
+    .innerJoin('tables', 'tables.id', 'fields.table_id')
+    .select(['fields.id', 'fields.table_id', 'fields.name'])
+    .where('tables.workbook_id', '=', workbookId)
+    .where('tables.deleted_at', 'is', null)
+    .where('fields.deleted_at', 'is not', null)
+    .orderBy('fields.deleted_at', 'desc')
+    .execute();
+  const out = new Map<string, { id: string; name: string }[]>();
+  for (const r of rows) {
+    const list = out.get(r.table_id) ?? [];
+    list.push({ id: r.id, name: r.name });
+    out.set(r.table_id, list);
+  }
+  return out;
+}

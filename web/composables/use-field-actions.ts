@@ -1,9 +1,11 @@
 import { useI18n } from 'vue-i18n';
 import { getApi, isApiError } from '../api/client';
 import type { Field, FieldInput, FieldPatch, FieldType } from '../api/types';
+import { formulaDependents } from '../components/formula/dependents';
 import { lossySamples, useFieldUiStore } from '../stores/field-ui';
 import { useGridStore } from '../stores/grid';
 import { useNotifyStore } from '../stores/notify';
+import { useSchemaStore } from '../stores/schema';
 import { useWorkbookStore } from '../stores/workbook';
 import { useErrorText } from './use-error-text';
 import { usePrompt } from './use-prompt';
@@ -16,7 +18,19 @@ export function useFieldActions() {
   const notify = useNotifyStore();
   const errorText = useErrorText();
   const prompt = usePrompt();
+  const schema = useSchemaStore();
   const { t } = useI18n();
+
+  /** The delete question, naming the formula fields (of any table) the deletion breaks. */
+  async function deleteQuestion(f: Field): Promise<string> {
+    // The other tables' fields may have changed since they were last read; without them, list this table's.
+    await schema.load().catch(() => undefined);
+    const tables = [...(wb.table ? [wb.table] : []), ...schema.others.filter((x) => x.id !== wb.table?.id)];
+    const used = formulaDependents(tables, { tableId: f.tableId, fieldId: f.id });
+    if (used.length === 0) return t('field.confirmDelete', { name: f.name });
+    const names = used.map((d) => (d.tableId === f.tableId ? d.fieldName : t('field.dependentInTable', { field: d.fieldName, table: d.tableName })));
+    return t('field.confirmDeleteUsed', { name: f.name, fields: names.join(t('field.listSeparator')) }, used.length);
+  }
 
   async function guard(fn: () => Promise<void>): Promise<void> {
     try {
@@ -102,7 +116,7 @@ export function useFieldActions() {
     setHidden: (f: Field, hidden: boolean) => guard(async () => void (await save(f, { hidden }, false))),
     remove: (f: Field) =>
       guard(async () => {
-        if (!(await prompt.confirm(t('field.confirmDelete', { name: f.name })))) return;
+        if (!(await prompt.confirm(await deleteQuestion(f)))) return;
         await getApi().deleteField(f.id);
         wb.removeField(f.id);
         grid.reload();

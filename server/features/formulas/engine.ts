@@ -6,7 +6,8 @@ import type { Language, ResultType } from '../../wire';
 import type { FieldMeta, TableMeta } from '../meta';
 
 export interface WorkbookSchemaInfo {
-  tables: (TableMeta & { fields: FieldMeta[] })[];
+  /** trashedFields: fields in the trash, so formulas that use one name it (while still failing as #REF!). */
+  tables: (TableMeta & { fields: FieldMeta[]; trashedFields?: { id: string; name: string }[] })[];
 }
 
 /** The engine's type of a field: select reads as text, a formula as its result type. */
@@ -32,6 +33,7 @@ export function toFormulaSchema(info: WorkbookSchemaInfo): FormulaSchema {
         type: staticTypeOf(f),
         ...(f.type === 'formula' && f.formula !== null ? { formula: f.formula } : {}),
       })),
+      ...(t.trashedFields?.length ? { deletedFields: t.trashedFields } : {}),
     })),
   };
 }

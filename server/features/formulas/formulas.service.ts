@@ -104,7 +104,9 @@ export async function explainCell(db: Executor, tableId: string, rowId: string, 
   const info = await loadSchemaInfo(db, table.workbookId);
   const schema = toFormulaSchema(info);
   const shown = storedToShown(field.formula, schema, tableId);
-  const result = checkFormula(shown, schema, tableId, { language, fieldId });
+  // The stored form decides whether it still works (a new field may have taken a deleted one's name).
+  const stored = checkFormula(field.formula, schema, tableId, { form: 'stored', language, fieldId });
+  const result = stored.ok ? checkFormula(shown, schema, tableId, { language, fieldId }) : stored;
   const numericId = Number(rowId);
   const fields = fieldsOf(info);
   const tableFields = info.tables.find((t) => t.id === tableId)?.fields ?? [];
