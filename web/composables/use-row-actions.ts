@@ -1,5 +1,9 @@
+import type { GridApi, IRowNode } from 'ag-grid-community';
 import { useI18n } from 'vue-i18n';
 import { getApi } from '../api/client';
+import type { Row } from '../api/types';
+import { pinnedFieldId } from '../components/grid/column-defs';
+import { rowLabel } from '../components/grid/row-label';
 import { useGridStore } from '../stores/grid';
 import { useHistoryStore } from '../stores/history';
 import { useNotifyStore } from '../stores/notify';
@@ -7,6 +11,24 @@ import { useSelectionStore } from '../stores/selection';
 import { useWorkbookStore } from '../stores/workbook';
 import { useErrorText } from './use-error-text';
 import { usePrompt } from './use-prompt';
+
+/** The row `id` once the grid has loaded it (after a refresh), or undefined when it does not come in time. */
+function whenRowLoaded(g: GridApi<Row>, id: string, timeoutMs = 3000): Promise<IRowNode<Row> | undefined> {
+  return new Promise((resolve) => {
+    const finish = (node: IRowNode<Row> | undefined) => {
+      clearTimeout(timer);
+      if (!g.isDestroyed()) g.removeEventListener('modelUpdated', check);
+      resolve(node);
+    };
+    const check = () => {
+      const node = g.isDestroyed() ? undefined : g.getRowNode(id);
+      if (node?.data && node.rowIndex !== null) finish(node);
+    };
+    const timer = setTimeout(() => finish(undefined), timeoutMs);
+    g.addEventListener('modelUpdated', check);
+    check();
+  });
+}
 
 /** Add a row at the end; delete the rows of the selected cells. */
 export function useRowActions() {
@@ -17,7 +39,7 @@ export function useRowActions() {
   const errorText = useErrorText();
   const prompt = usePrompt();
   const sel = useSelectionStore();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
 
   function selectedRowIds(): string[] {
     const g = grid.api;
@@ -41,15 +63,21 @@ export function useRowActions() {
       const g = grid.api;
       if (!table || !g) return;
       try {
-        await history.track(getApi().insertRows(table.id, [{ cells: {} }]));
+        const res = await history.track(getApi().insertRows(table.id, [{ cells: {} }]));
         const last = wb.viewTotal ?? table.rowCount;
         wb.viewTotal = last + 1;
         g.refreshInfiniteCache();
-        const first = wb.fields.find((f) => f.type !== 'formula' && !f.hidden);
-        setTimeout(() => {
-          g.ensureIndexVisible(last);
-          if (first) g.setFocusedCell(last, first.id);
-        }, 300);
+        const id = res.rows[0]?.id;
+        if (!id) return;
+        // A new row goes last unless a sort puts it elsewhere: bring the end into view to load it, then go to it.
+        g.ensureIndexVisible(last, 'bottom');
+        const node = await whenRowLoaded(g, id);
+        const index = node?.rowIndex;
+        const first = pinnedFieldId(wb.fields);
+        if (index === null || index === undefined || !first || g.isDestroyed()) return;
+        // 'middle', not the nearest edge: at the bottom edge the last row sits under the horizontal scrollbar.
+        g.ensureIndexVisible(index, 'middle');
+        g.setFocusedCell(index, first);
       } catch (e) {
         notify.error(errorText(e));
       }
@@ -60,7 +88,9 @@ export function useRowActions() {
         notify.info(t('rows.selectFirst'));
         return;
       }
-      if (!(await prompt.confirm(t('rows.confirmDelete', { n: ids.length }, ids.length)))) return;
+      const name = ids.length === 1 ? rowLabel(wb.fields, grid.api?.getRowNode(ids[0] ?? '')?.data, locale.value) : '';
+      const question = name ? t('rows.confirmDeleteOne', { name }) : t('rows.confirmDelete', { n: ids.length }, ids.length);
+      if (!(await prompt.confirm(question))) return;
       try {
         const res = await history.track(getApi().deleteRows(table.id, ids));
         wb.viewTotal = Math.max(0, (wb.viewTotal ?? table.rowCount) - ids.length);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Field, Row } from '../../api/types';
-import { buildColumnDefs, chipHtml, editorValueToCell } from './column-defs';
+import { buildColumnDefs, chipHtml, editorValueToCell, pinnedFieldId } from './column-defs';
 import { formatCell, formatDate } from './format';
 import { groupColor, UNCLASSIFIED_COLOR } from './group-colors';
 
@@ -37,6 +37,15 @@ describe('column defs', () => {
     expect(by.prov).toMatchObject({ filter: 'GF', cellEditor: 'SE', cellEditorPopup: true, cellEditorParams: { options: [{ value: '浙江', color: '#dbeafe' }], blankLabel: '(empty)' } });
     expect(by.sales?.filter).toBe('agNumberColumnFilter');
     expect(by.tier?.headerComponentParams).toMatchObject({ innerHeaderComponent: 'H', innerHeaderComponentParams: { isFormula: true, isGrouping: true } });
+  });
+
+  it('pins the first visible non-formula field on the left, and only that one', () => {
+    expect(defs.filter((d) => d.pinned === 'left').map((d) => d.colId)).toEqual(['name']);
+    expect(defs.every((d) => d.lockPinned === true)).toBe(true);
+    const reordered = [fields[5], { ...fields[0], hidden: true }, fields[1]] as Field[];
+    expect(pinnedFieldId(reordered)).toBe('sales');
+    expect(buildColumnDefs(reordered, ctx).map((d) => d.pinned ?? null)).toEqual([null, null, 'left']);
+    expect(pinnedFieldId([fields[5] as Field])).toBeUndefined();
   });
 
   it('reads and writes cells of the row', () => {

@@ -163,6 +163,13 @@ export function buildColumnDef(field: Field, ctx: ColumnContext): ColDef<Row> {
   return def;
 }
 
+/** The field whose column stays pinned on the left, so a row stays identifiable when scrolling right. */
+export function pinnedFieldId(fields: readonly Field[]): string | undefined {
+  return fields.find((f) => !f.hidden && f.type !== 'formula')?.id;
+}
+
 export function buildColumnDefs(fields: readonly Field[], ctx: ColumnContext): ColDef<Row>[] {
-  return fields.map((f) => buildColumnDef(f, ctx));
+  const pinned = pinnedFieldId(fields);
+  // lockPinned: only the first field is pinned, by its place; dragging can't pin or unpin columns.
+  return fields.map((f) => ({ ...buildColumnDef(f, ctx), pinned: f.id === pinned ? 'left' : null, lockPinned: true }));
 }
