@@ -7,7 +7,7 @@ import { useGridStore } from '../stores/grid';
 import { useNotifyStore } from '../stores/notify';
 import { useSchemaStore } from '../stores/schema';
 import { useWorkbookStore } from '../stores/workbook';
-import { useErrorText } from './use-error-text';
+import { useGuard } from './use-guard';
 import { usePrompt } from './use-prompt';
 
 /** Field changes from the header menu and field dialog, with errors shown in the user's language. */
@@ -16,7 +16,6 @@ export function useFieldActions() {
   const ui = useFieldUiStore();
   const grid = useGridStore();
   const notify = useNotifyStore();
-  const errorText = useErrorText();
   const prompt = usePrompt();
   const schema = useSchemaStore();
   const { t } = useI18n();
@@ -32,13 +31,7 @@ export function useFieldActions() {
     return t('field.confirmDeleteUsed', { name: f.name, fields: names.join(t('field.listSeparator')) }, used.length);
   }
 
-  async function guard(fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (e) {
-      notify.error(errorText(e));
-    }
-  }
+  const guard = useGuard();
 
   /** PATCH a field; a lossy retype asks first (showing the values that will not convert). */
   async function patch(field: Field, body: FieldPatch): Promise<Field | null> {

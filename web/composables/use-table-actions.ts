@@ -1,24 +1,15 @@
 import { useI18n } from 'vue-i18n';
-import { useNotifyStore } from '../stores/notify';
 import { useWorkbookStore } from '../stores/workbook';
-import { useErrorText } from './use-error-text';
+import { useGuard } from './use-guard';
 import { usePrompt } from './use-prompt';
 
 /** Table create / rename / move / delete with the user's confirmation and errors shown in their language. */
 export function useTableActions() {
   const wb = useWorkbookStore();
-  const notify = useNotifyStore();
-  const errorText = useErrorText();
   const { t } = useI18n();
   const prompt = usePrompt();
 
-  async function guard(fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (e) {
-      notify.error(errorText(e));
-    }
-  }
+  const guard = useGuard();
 
   return {
     open: (id: string) => guard(() => wb.openTable(id)),

@@ -1,24 +1,17 @@
 import { useI18n } from 'vue-i18n';
 import { useNotifyStore } from '../stores/notify';
 import { useWorkbookStore } from '../stores/workbook';
-import { useErrorText } from './use-error-text';
+import { useGuard } from './use-guard';
 import { usePrompt } from './use-prompt';
 
 /** Workbook open / create / rename / move / delete, asking the user first and showing errors in their language. */
 export function useWorkbookActions() {
   const wb = useWorkbookStore();
   const notify = useNotifyStore();
-  const errorText = useErrorText();
   const { t } = useI18n();
   const prompt = usePrompt();
 
-  async function guard(fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (e) {
-      notify.error(errorText(e));
-    }
-  }
+  const guard = useGuard();
 
   return {
     open: (id: string) => guard(async () => {
