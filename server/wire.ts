@@ -310,7 +310,10 @@ export const UndoResultSchema = WriteResultSchema.extend({ description: z.string
 export type UndoResult = z.infer<typeof UndoResultSchema>;
 
 export const TrashItemSchema = z.object({
+  /** The trash entry's id (restore by it). */
   id: z.string(),
+  /** The trashed workbook's, table's or field's own id. */
+  objectId: z.string(),
   kind: z.enum(['workbook', 'table', 'field']),
   name: z.string(),
   workbookId: z.string(),

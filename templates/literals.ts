@@ -17,7 +17,7 @@ export function nameProblem(name: string, language: Language): string | undefine
   if (bad)
     return language === 'en'
       ? `the name "${name}" contains "${bad[0]}": names may not contain { } [ ]`
-      : `名称「${name}」包含「${bad[0]}」：名称中不能有 { } [ ]`;
+      : `名称“${name}”包含“${bad[0]}”：名称中不能有 { } [ ]`;
   return undefined;
 }
 

@@ -54,7 +54,7 @@ describe('suggestMapping', () => {
     const wrong = suggestTemplateMapping('value-tiers', [{ name: '金额', type: 'text' }], 'zh-CN');
     expect(wrong?.mapping).toEqual({});
     expect(wrong?.missing[0]?.message).toBe(
-      '字段「金额」看起来是「消费金额」，但它是文本类型，「消费金额」需要数字类型：请修改该字段的类型，或选择其他字段。',
+      '字段“金额”看起来是“消费金额”，但它是文本类型，“消费金额”需要数字类型：请修改该字段的类型，或选择其他字段。',
     );
     const none = suggestTemplateMapping('value-tiers', [{ name: '备注', type: 'text' }], 'en');
     expect(none?.missing[0]).toMatchObject({ key: 'amount', required: true });

@@ -139,13 +139,13 @@ function explainMissing(input: MappableInput, wrong: FieldInfo | undefined, anyT
     const has = typeName(effectiveType(wrong), language);
     return language === 'en'
       ? `The field "${wrong.name}" looks like "${name}" but holds ${has}, and "${name}" needs ${type}: change the field's type or pick another field.${optional}`
-      : `字段「${wrong.name}」看起来是「${name}」，但它是${has}类型，「${name}」需要${type}类型：请修改该字段的类型，或选择其他字段。${optional}`;
+      : `字段“${wrong.name}”看起来是“${name}”，但它是${has}类型，“${name}”需要${type}类型：请修改该字段的类型，或选择其他字段。${optional}`;
   }
-  const list = examples.map((e) => (language === 'en' ? `"${e}"` : `「${e}」`)).join(language === 'en' ? ', ' : '、');
+  const list = examples.map((e) => (language === 'en' ? `"${e}"` : `“${e}”`)).join(language === 'en' ? ', ' : '、');
   const choose = anyTyped
     ? language === 'en' ? 'choose it from the list' : '请从列表中手动选择'
     : language === 'en' ? `the table has no ${type} field yet` : `表中还没有${type}类型的字段`;
   return language === 'en'
     ? `No field named like "${name}" (${type}, e.g. ${list}) was found: ${choose}.${optional}`
-    : `没有找到与「${name}」对应的字段（${type}，例如${list}）：${choose}。${optional}`;
+    : `没有找到与“${name}”对应的字段（${type}，例如${list}）：${choose}。${optional}`;
 }

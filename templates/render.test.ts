@@ -105,7 +105,7 @@ describe('renderTemplate', () => {
       ['TEMPLATE_INPUT_MISSING', 'monetary'],
       ['TEMPLATE_PARAMETER_INVALID', 'bins'],
     ]);
-    expect(result.problems.find((p) => p.key === 'monetary')?.message).toBe('请为「消费金额」选择一个字段（数字）');
+    expect(result.problems.find((p) => p.key === 'monetary')?.message).toBe('请为“消费金额”选择一个字段（数字）');
   });
 });
 
@@ -116,7 +116,7 @@ describe('resolveParameters', () => {
     expect(bad.problems.map((p) => p.key)).toEqual(['method', 'top', 'next']);
     expect(bad.problems[1]?.message).toBe('parameter "High-value share" must be at most 1');
     expect(resolveParameters(t('value-tiers'), { top: 0.6, next: 0.5 }, 'zh-CN').problems[0]?.message).toBe(
-      '参数「高价值比例」与「中价值比例」之和不能大于 1',
+      '参数“高价值比例”与“中价值比例”之和不能大于 1',
     );
     expect(resolveParameters(t('abc'), { a: 0.9, b: 0.85 }, 'en').problems[0]?.message).toBe(
       'parameter "A cut-off (cumulative share)" must not exceed "B cut-off (cumulative share)"',

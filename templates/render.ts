@@ -85,7 +85,7 @@ export function resolveParameters(
     problems.push({ code: 'TEMPLATE_PARAMETER_INVALID', key, message: say(language, zh, en) });
   for (const key of Object.keys(given ?? {}))
     if (!template.parameters.some((p) => p.key === key))
-      bad(key, `模板「${template.name.zh}」没有参数「${key}」`, `template "${template.name.en}" has no parameter "${key}"`);
+      bad(key, `模板“${template.name.zh}”没有参数“${key}”`, `template "${template.name.en}" has no parameter "${key}"`);
   for (const p of template.parameters) {
     const raw = given?.[p.key];
     const value = raw === undefined || raw === null ? p.default : raw;
@@ -93,31 +93,31 @@ export function resolveParameters(
     switch (p.type) {
       case 'number':
         if (typeof value !== 'number' || !Number.isFinite(value)) {
-          bad(p.key, `参数「${label}」需要一个数字`, `parameter "${label}" needs a number`);
+          bad(p.key, `参数“${label}”需要一个数字`, `parameter "${label}" needs a number`);
           continue;
         }
-        if (p.integer && !Number.isInteger(value)) bad(p.key, `参数「${label}」需要整数`, `parameter "${label}" needs a whole number`);
+        if (p.integer && !Number.isInteger(value)) bad(p.key, `参数“${label}”需要整数`, `parameter "${label}" needs a whole number`);
         if (p.min !== undefined && value < p.min)
-          bad(p.key, `参数「${label}」不能小于 ${p.min}`, `parameter "${label}" must be at least ${p.min}`);
+          bad(p.key, `参数“${label}”不能小于 ${p.min}`, `parameter "${label}" must be at least ${p.min}`);
         if (p.max !== undefined && value > p.max)
-          bad(p.key, `参数「${label}」不能大于 ${p.max}`, `parameter "${label}" must be at most ${p.max}`);
+          bad(p.key, `参数“${label}”不能大于 ${p.max}`, `parameter "${label}" must be at most ${p.max}`);
         break;
       case 'select':
         if (typeof value !== 'string' || !p.options.some((o) => o.value === value)) {
           const list = p.options.map((o) => o.value).join(', ');
-          bad(p.key, `参数「${label}」只能是：${list}`, `parameter "${label}" must be one of: ${list}`);
+          bad(p.key, `参数“${label}”只能是：${list}`, `parameter "${label}" must be one of: ${list}`);
           continue;
         }
         break;
       case 'text':
         if (typeof value !== 'string') {
-          bad(p.key, `参数「${label}」需要文本`, `parameter "${label}" needs text`);
+          bad(p.key, `参数“${label}”需要文本`, `parameter "${label}" needs text`);
           continue;
         }
         break;
       case 'boolean':
         if (typeof value !== 'boolean') {
-          bad(p.key, `参数「${label}」需要 TRUE 或 FALSE`, `parameter "${label}" needs TRUE or FALSE`);
+          bad(p.key, `参数“${label}”需要 TRUE 或 FALSE`, `parameter "${label}" needs TRUE or FALSE`);
           continue;
         }
         break;
@@ -138,7 +138,7 @@ export function resolveParameters(
       const va = values[a];
       const vb = values[b];
       if (typeof va === 'number' && typeof vb === 'number' && va > vb)
-        bad(a, `参数「${nameOf(a)}」不能大于「${nameOf(b)}」`, `parameter "${nameOf(a)}" must not exceed "${nameOf(b)}"`);
+        bad(a, `参数“${nameOf(a)}”不能大于“${nameOf(b)}”`, `parameter "${nameOf(a)}" must not exceed "${nameOf(b)}"`);
     } else {
       const { params, max } = c.sumAtMost;
       const sum = params.reduce((s, k) => s + (typeof values[k] === 'number' ? (values[k] as number) : 0), 0);
@@ -146,7 +146,7 @@ export function resolveParameters(
         const names = params.map(nameOf);
         bad(
           params[0] ?? '',
-          `参数${names.map((n) => `「${n}」`).join('与')}之和不能大于 ${max}`,
+          `参数${names.map((n) => `“${n}”`).join('与')}之和不能大于 ${max}`,
           `parameters ${names.map((n) => `"${n}"`).join(' + ')} must add up to at most ${max}`,
         );
       }
@@ -209,7 +209,7 @@ export function renderTemplate(template: Template, options: RenderOptions): Rend
       problems.push({
         code: 'TEMPLATE_UNKNOWN_INPUT',
         key,
-        message: say(language, `模板「${template.name.zh}」没有输入「${key}」`, `template "${template.name.en}" has no input "${key}"`),
+        message: say(language, `模板“${template.name.zh}”没有输入“${key}”`, `template "${template.name.en}" has no input "${key}"`),
       });
     const why = nameProblem(field, language);
     if (why) problems.push({ code: 'INVALID_NAME', key, message: why });
@@ -221,7 +221,7 @@ export function renderTemplate(template: Template, options: RenderOptions): Rend
         key: input.key,
         message: say(
           language,
-          `请为「${input.name.zh}」选择一个字段（${typeName(input.type, language)}）`,
+          `请为“${input.name.zh}”选择一个字段（${typeName(input.type, language)}）`,
           `choose a field for "${input.name.en}" (${typeName(input.type, language)})`,
         ),
       });

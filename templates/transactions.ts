@@ -93,7 +93,7 @@ export function renderTransactionSummary(options: SummaryOptions): SummaryResult
         problems.push({
           code: 'TEMPLATE_INPUT_MISSING',
           key: input.key,
-          message: language === 'en' ? `choose the orders field for "${input.name.en}"` : `请选择订单表中的「${input.name.zh}」字段`,
+          message: language === 'en' ? `choose the orders field for "${input.name.en}"` : `请选择订单表中的“${input.name.zh}”字段`,
         });
       continue;
     }

@@ -17,7 +17,7 @@ export const abc: TemplateDefinition = {
     en: 'Classifies customers by cumulative share of revenue: those bringing the first 80% are A, up to 95% B, the rest C (the 80/20 rule).',
   },
   usage: {
-    zh: '需要一列数字：每位客户的消费金额。客户按金额从大到小累计，PARETO 给出「金额不低于该客户的所有客户」占总额的比例。A、B 的比例可调（默认 0.8 与 0.95）。金额为空的客户不分类。',
+    zh: '需要一列数字：每位客户的消费金额。客户按金额从大到小累计，PARETO 给出“金额不低于该客户的所有客户”占总额的比例。A、B 的比例可调（默认 0.8 与 0.95）。金额为空的客户不分类。',
     en: 'Needs one number column: each customer\'s spend. PARETO gives the share of the total held by every customer spending at least as much as this one. The A and B cut-offs can be tuned (0.8 and 0.95 by default). Customers with a blank amount are left unclassified.',
   },
   inputs: [

@@ -25,7 +25,7 @@ export const clvTemplate: TemplateDefinition = {
     en: 'Estimates each customer\'s lifetime value from history — average order value × purchases per year × expected years × margin — and tiers customers high, mid and low.',
   },
   usage: {
-    zh: '需要消费金额、购买次数和首次购买日期。客单价 = 金额 ÷ 次数；年购买次数 = 次数 ÷ 成为客户的年数（不足「最短客龄天数」按该天数计）。「预期合作年数」与「毛利率」按业务填写。分层按 CLV 排名：前「高价值比例」为高，其后「中价值比例」为中，其余为低。',
+    zh: '需要消费金额、购买次数和首次购买日期。客单价 = 金额 ÷ 次数；年购买次数 = 次数 ÷ 成为客户的年数（不足“最短客龄天数”按该天数计）。“预期合作年数”与“毛利率”按业务填写。分层按 CLV 排名：前“高价值比例”为高，其后“中价值比例”为中，其余为低。',
     en: 'Needs spend, number of purchases and first purchase date. Average order value = spend ÷ purchases; purchases per year = purchases ÷ years as a customer (at least "minimum tenure" days). Set "expected years" and "margin" for your business. Tiers rank the CLV: the top "high share" is high, the next "mid share" mid, the rest low.',
   },
   inputs: [

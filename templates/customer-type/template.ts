@@ -34,7 +34,7 @@ export const customerType: TemplateDefinition = {
     en: 'Tells B2B from B2C by the kind of customer, sizes companies as large or small-and-medium (and individuals apart), and sorts industries into common sectors.',
   },
   usage: {
-    zh: '需要「客户类型」列（如 企业/个人）：值在「个人客户值」列表中的为个人（B2C），其余为企业（B2B）。映射员工人数后，企业按「大型企业人数」分为大型与中小（人数为空的企业计为中小）；映射行业后，按关键词归入门类，未识别的为「其他行业」。',
+    zh: '需要“客户类型”列（如 企业/个人）：值在“个人客户值”列表中的为个人（B2C），其余为企业（B2B）。映射员工人数后，企业按“大型企业人数”分为大型与中小（人数为空的企业计为中小）；映射行业后，按关键词归入门类，未识别的为“其他行业”。',
     en: 'Needs a customer kind column (e.g. company / individual): values in the "individual values" list are individuals (B2C), the rest companies (B2B). With employees mapped, companies are large from "large company employees" up, else small and medium (blank headcount counts as small and medium); with industry mapped, industries are sorted into sectors by keywords, unrecognised ones into "other".',
   },
   inputs: [

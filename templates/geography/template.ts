@@ -79,7 +79,7 @@ export const geography: TemplateDefinition = {
     en: 'Maps each province (or city) to the seven regions of China — East, North, Central, South, Southwest, Northwest, Northeast — plus Hong Kong, Macau & Taiwan and overseas.',
   },
   usage: {
-    zh: '需要「省份」列，全称（江苏省、广西壮族自治区）、简称（江苏）和拼音（Jiangsu）都能识别；只有城市列时，把「省份」映射到城市列即可（收录主要城市）。映射「城市」后，省份为空时用城市判断；映射「国家/地区」后，非中国的为海外。无法识别的为「未知地区」。',
+    zh: '需要“省份”列，全称（江苏省、广西壮族自治区）、简称（江苏）和拼音（Jiangsu）都能识别；只有城市列时，把“省份”映射到城市列即可（收录主要城市）。映射“城市”后，省份为空时用城市判断；映射“国家/地区”后，非中国的为海外。无法识别的为“未知地区”。',
     en: 'Needs a province column: full names (江苏省, 广西壮族自治区), short names (江苏) and pinyin (Jiangsu) are all recognised; with only a city column, map "province" to it (major cities are known). With "city" mapped, a blank province falls back to the city; with "country" mapped, countries other than China are overseas. Places not recognised are "unknown".',
   },
   inputs: [

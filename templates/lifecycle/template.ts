@@ -18,7 +18,7 @@ export const lifecycle: TemplateDefinition = {
     en: 'Places each customer in a lifecycle stage — prospect, new, active, silent, lost — from first and last purchase dates and the number of purchases.',
   },
   usage: {
-    zh: '没有购买记录（次数为 0 或最近购买为空）的是潜在客户；首次购买在「新客天数」内的是新客；最近购买在「活跃天数」内的是活跃客户；超过「活跃天数」但未超过「流失天数」的是沉默客户；超过「流失天数」的是流失客户。天数按「今天」（工作簿的基准日期）计算，可随时调整。',
+    zh: '没有购买记录（次数为 0 或最近购买为空）的是潜在客户；首次购买在“新客天数”内的是新客；最近购买在“活跃天数”内的是活跃客户；超过“活跃天数”但未超过“流失天数”的是沉默客户；超过“流失天数”的是流失客户。天数按“今天”（工作簿的基准日期）计算，可随时调整。',
     en: 'No purchase yet (frequency 0 or no last purchase): prospect. First purchase within "new days": new. Last purchase within "active days": active. Past "active days" but within "lost days": silent. Past "lost days": lost. Days count back from TODAY() (the workbook\'s as-of date); tune them any time.',
   },
   inputs: [

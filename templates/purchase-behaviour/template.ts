@@ -29,7 +29,7 @@ export const purchaseBehaviour: TemplateDefinition = {
     en: 'Groups customers by purchase frequency (high/mid/low), average order value (high/mid/low) and channel (online/offline/mixed).',
   },
   usage: {
-    zh: '需要购买次数和消费金额，渠道可选。客单价 = 消费金额 ÷ 购买次数。渠道列的值按参数中的逗号分隔列表识别（不区分大小写、忽略空格），例如「天猫」「门店」；从订单创建时，只用过一种渠道的客户取该渠道，用过多种的为「混合」。不在任何列表中的值归入「其他渠道」，把它加入相应列表即可。',
+    zh: '需要购买次数和消费金额，渠道可选。客单价 = 消费金额 ÷ 购买次数。渠道列的值按参数中的逗号分隔列表识别（不区分大小写、忽略空格），例如“天猫”“门店”；从订单创建时，只用过一种渠道的客户取该渠道，用过多种的为“混合”。不在任何列表中的值归入“其他渠道”，把它加入相应列表即可。',
     en: 'Needs the number of purchases and the total spend; the channel is optional. Average order value = spend ÷ purchases. Channel values are recognised from the comma-separated lists of the parameters (ignoring case and spaces), e.g. "Tmall", "store"; from transactions a customer who used one channel gets it and one who used several gets "mixed". A value in no list is "other channel": add it to the right list.',
   },
   inputs: [

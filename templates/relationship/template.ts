@@ -24,7 +24,7 @@ export const relationship: TemplateDefinition = {
     en: 'Sorts customers into develop, grow and maintain, and marks them active or silent and new, repeat or loyal, so each group has a clear focus.',
   },
   usage: {
-    zh: '需要首次与最近购买日期、购买次数和消费金额。关系阶段：购买次数不超过「开发期次数」的为开发；其余客户中金额排名前「维护比例」的为维护，其他为提升。活跃度：最近购买在「活跃天数」内为活跃，否则沉默。忠诚度：购买次数达到「忠诚次数」为忠诚，2 次及以上为复购，1 次为新客；没有首次购买日期的不分。',
+    zh: '需要首次与最近购买日期、购买次数和消费金额。关系阶段：购买次数不超过“开发期次数”的为开发；其余客户中金额排名前“维护比例”的为维护，其他为提升。活跃度：最近购买在“活跃天数”内为活跃，否则沉默。忠诚度：购买次数达到“忠诚次数”为忠诚，2 次及以上为复购，1 次为新客；没有首次购买日期的不分。',
     en: 'Needs first and last purchase dates, number of purchases and spend. Stage: customers with at most "develop orders" purchases are develop; of the others, the top "maintain share" by spend are maintain, the rest grow. Engagement: a last purchase within "active days" is active, else silent. Loyalty: at least "loyal orders" purchases is loyal, 2 or more repeat, 1 new; customers with no first purchase are left out.',
   },
   inputs: [

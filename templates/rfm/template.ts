@@ -33,7 +33,7 @@ export const rfm: TemplateDefinition = {
     en: 'Scores customers 1–5 on recency (R), frequency (F) and monetary value (M), and sorts them into the 8 classic segments, from champions to those to win back.',
   },
   usage: {
-    zh: '需要每位客户的最近购买日期、购买次数和消费金额；只有订单表时，用「从订单创建」自动汇总。R 分越高表示越近买过。分群时 R、F、M 各自与全体平均比较：最近购买天数不超过平均为高（H），次数、金额不低于平均为高（H）。结果随「今天」（工作簿的基准日期）变化。',
+    zh: '需要每位客户的最近购买日期、购买次数和消费金额；只有订单表时，用“从订单创建”自动汇总。R 分越高表示越近买过。分群时 R、F、M 各自与全体平均比较：最近购买天数不超过平均为高（H），次数、金额不低于平均为高（H）。结果随“今天”（工作簿的基准日期）变化。',
     en: 'Needs each customer\'s last purchase date, number of purchases and total spend; with only an order table, use "from transactions" to summarize it. A higher R score means a more recent purchase. For the segments, each of R, F, M is compared with the average over all customers: days since the last purchase at most the average is high (H); frequency and spend at least the average are high. Results follow TODAY() (the workbook\'s as-of date).',
   },
   inputs: [

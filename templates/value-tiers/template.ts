@@ -21,7 +21,7 @@ export const valueTiers: TemplateDefinition = {
     en: 'Splits customers into high, mid and low value by amount: by default the top 20% are high, the next 30% mid and the rest low; or use two amount thresholds.',
   },
   usage: {
-    zh: '需要一列数字：每位客户的累计消费金额（或利润、潜力评分）。「按比例」方式按金额排名，并列的客户归入较好的一层；「按门槛」方式用「高价值门槛」「中价值门槛」两个金额。金额为空的客户不分层。从订单表创建时，金额为每位客户的订单金额合计。',
+    zh: '需要一列数字：每位客户的累计消费金额（或利润、潜力评分）。“按比例”方式按金额排名，并列的客户归入较好的一层；“按门槛”方式用“高价值门槛”“中价值门槛”两个金额。金额为空的客户不分层。从订单表创建时，金额为每位客户的订单金额合计。',
     en: 'Needs one number column: each customer\'s total spend (or profit, or a potential score). The "share" method ranks customers by amount, ties share the better tier; the "thresholds" method uses the two amounts "high threshold" and "mid threshold". Customers with a blank amount are left unclassified. From an order table, the amount is the sum of each customer\'s orders.',
   },
   inputs: [

@@ -2,27 +2,35 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { FormulaSchema } from '../../formulas';
 import { getApi } from '../api/client';
-import type { Table } from '../api/types';
+import type { Table, TrashItem } from '../api/types';
 import { toSchema } from '../components/formula/formula-lang';
 import { useWorkbookStore } from './workbook';
 
 /** Every table of the workbook with its fields, for the formula checker (cross-table references). */
 export const useSchemaStore = defineStore('schema', () => {
   const others = ref<Table[]>([]);
+  /** The workbook's trash, so a reference to a deleted field is reported as deleted (restorable). */
+  const trash = ref<TrashItem[]>([]);
 
-  /** Load the fields of the workbook's other tables (the open one comes from the workbook store). */
+  /** Load the fields of the workbook's other tables (the open one comes from the workbook store) and the trash. */
   async function load(): Promise<void> {
     const wb = useWorkbookStore();
     const ids = wb.tables.map((t) => t.id).filter((id) => id !== wb.table?.id);
-    const loaded = await Promise.all(ids.map((id) => getApi().getTable(id).catch(() => null)));
+    const workbookId = wb.workbook?.id;
+    const [loaded, trashed] = await Promise.all([
+      Promise.all(ids.map((id) => getApi().getTable(id).catch(() => null))),
+      // Without the trash the checker still works; it just can't say "deleted".
+      workbookId ? getApi().trash(workbookId).catch(() => []) : Promise.resolve([]),
+    ]);
     others.value = loaded.filter((t): t is Table => t !== null);
+    trash.value = trashed;
   }
 
   const schema = computed<FormulaSchema>(() => {
     const wb = useWorkbookStore();
     const current = wb.table ? [wb.table] : [];
-    return toSchema([...current, ...others.value.filter((t) => t.id !== wb.table?.id)]);
+    return toSchema([...current, ...others.value.filter((t) => t.id !== wb.table?.id)], trash.value);
   });
 
-  return { others, schema, load };
+  return { others, trash, schema, load };
 });

@@ -37,6 +37,7 @@ export async function listTrash(db: Executor, workbookId: string): Promise<Trash
   const rows = await db.selectFrom('trash').selectAll().where('workbook_id', '=', workbookId).orderBy('deleted_at', 'desc').execute();
   return rows.map((r) => ({
     id: r.id,
+    objectId: r.object_id,
     kind: r.kind as TrashItem['kind'],
     name: r.name,
     workbookId: r.workbook_id,
@@ -48,7 +49,7 @@ export async function listTrash(db: Executor, workbookId: string): Promise<Trash
 /** All trashed workbooks (GET /api/trash). */
 export async function listTrashedWorkbooks(db: Executor): Promise<TrashItem[]> {
   const rows = await db.selectFrom('trash').selectAll().where('kind', '=', 'workbook').orderBy('deleted_at', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, kind: 'workbook', name: r.name, workbookId: r.workbook_id, tableId: null, deletedAt: r.deleted_at }));
+  return rows.map((r) => ({ id: r.id, objectId: r.object_id, kind: 'workbook', name: r.name, workbookId: r.workbook_id, tableId: null, deletedAt: r.deleted_at }));
 }
 
 /** Brings back a trashed object with its data; a name taken meanwhile gets a suffix. Formulas are recomputed. */

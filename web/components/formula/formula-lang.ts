@@ -1,6 +1,6 @@
 import { allFunctions, checkFormula, tokenize } from '../../../formulas';
 import type { Diagnostic, FormulaSchema, FunctionDef, SchemaField, TokenKind } from '../../../formulas';
-import type { Field, FieldType, Language, Table } from '../../api/types';
+import type { Field, FieldType, Language, Table, TrashItem } from '../../api/types';
 
 /** A coloured stretch of the formula text (CSS class per token kind). */
 export interface Highlight {
@@ -48,10 +48,21 @@ function schemaType(f: Field): SchemaField['type'] {
   return f.type;
 }
 
-/** The checker's view of the workbook: every table whose fields we know. */
-export function toSchema(tables: readonly Pick<Table, 'id' | 'name' | 'fields'>[]): FormulaSchema {
+/**
+ * The checker's view of the workbook: every table whose fields we know, with the fields in the trash (so a
+ * reference to one says it was deleted instead of suggesting a look-alike name).
+ */
+export function toSchema(
+  tables: readonly Pick<Table, 'id' | 'name' | 'fields'>[],
+  trash: readonly Pick<TrashItem, 'kind' | 'objectId' | 'name' | 'tableId'>[] = [],
+): FormulaSchema {
   return {
-    tables: tables.map((t) => ({ id: t.id, name: t.name, fields: t.fields.map((f) => ({ id: f.id, name: f.name, type: schemaType(f) })) })),
+    tables: tables.map((t) => ({
+      id: t.id,
+      name: t.name,
+      fields: t.fields.map((f) => ({ id: f.id, name: f.name, type: schemaType(f) })),
+      deletedFields: trash.filter((x) => x.kind === 'field' && x.tableId === t.id).map((x) => ({ id: x.objectId, name: x.name })),
+    })),
   };
 }
 

@@ -4,7 +4,7 @@ import { buildColumnDefs, chipHtml, editorValueToCell, pinnedFieldId } from './c
 import { formatCell, formatDate } from './format';
 import { groupColor, UNCLASSIFIED_COLOR } from './group-colors';
 
-const ctx = { locale: 'en', unclassified: 'Unclassified', formulaTitle: 'Formula' };
+const ctx = { locale: 'en', unclassified: 'Unclassified', blankValue: '(Blank)', formulaTitle: 'Formula' };
 const f = (p: Partial<Field> & Pick<Field, 'id' | 'type'>): Field => ({ tableId: 't', name: p.id, ...p });
 
 describe('column defs', () => {
@@ -33,7 +33,9 @@ describe('column defs', () => {
   it('uses our chip filter and chip editor for grouping and select columns when given', () => {
     const withComps = buildColumnDefs(fields, { ...ctx, groupFilter: 'GF', selectEditor: 'SE', blankLabel: '(empty)', headerComponent: 'H', onHeaderMenu: () => undefined });
     const by = Object.fromEntries(withComps.map((d) => [d.colId, d]));
-    expect(by.tier).toMatchObject({ filter: 'GF', filterParams: { groups: [{ value: '高', color: '#fecaca' }], unclassified: 'Unclassified' } });
+    expect(by.tier).toMatchObject({ filter: 'GF', filterParams: { groups: [{ value: '高', color: '#fecaca' }], emptyLabel: 'Unclassified' } });
+    // A select column has options, not groups: its empty cells are plain blanks in the filter.
+    expect(by.prov?.filterParams).toMatchObject({ groups: [{ value: '浙江', color: '#dbeafe' }], emptyLabel: '(Blank)' });
     expect(by.prov).toMatchObject({ filter: 'GF', cellEditor: 'SE', cellEditorPopup: true, cellEditorParams: { options: [{ value: '浙江', color: '#dbeafe' }], blankLabel: '(empty)' } });
     expect(by.sales?.filter).toBe('agNumberColumnFilter');
     expect(by.tier?.headerComponentParams).toMatchObject({ innerHeaderComponent: 'H', innerHeaderComponentParams: { isFormula: true, isGrouping: true } });

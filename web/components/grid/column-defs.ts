@@ -2,11 +2,14 @@ import type { ColDef, ICellRendererParams, ValueFormatterParams, ValueGetterPara
 import type { CellValue, Field, Row } from '../../api/types';
 import { displayType, formatCell } from './format';
 import { groupColor, groupsOf, isChipField, isErrorValue, textColorFor } from './group-colors';
+import { emptyEntryLabel } from './group-filter';
 
 export interface ColumnContext {
   locale: string;
   /** Label of blank/error cells in a grouping column. */
   unclassified: string;
+  /** Label of blank cells in a select column's filter. */
+  blankValue?: string;
   formulaTitle: string;
   menuLabel?: string;
   allLabel?: string;
@@ -156,7 +159,7 @@ export function buildColumnDef(field: Field, ctx: ColumnContext): ColDef<Row> {
   }
   if (isChipField(field) && ctx.groupFilter) {
     def.filter = ctx.groupFilter;
-    def.filterParams = { groups: groupsOf(field), unclassified: ctx.unclassified, allLabel: ctx.allLabel ?? '' };
+    def.filterParams = { groups: groupsOf(field), emptyLabel: emptyEntryLabel(field, ctx), allLabel: ctx.allLabel ?? '' };
   }
   if (isChipField(field)) def.cellRenderer = chipRenderer(field, ctx);
   else if (field.type === 'boolean') def.cellRenderer = 'agCheckboxCellRenderer';

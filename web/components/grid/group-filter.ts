@@ -1,12 +1,20 @@
 import type { IDoesFilterPassParams, IFilterComp, IFilterParams } from 'ag-grid-community';
-import type { CellValue } from '../../api/types';
+import type { CellValue, Field } from '../../api/types';
 import { textColorFor } from './group-colors';
 
 export interface GroupFilterParams {
   groups: { value: string; color: string }[];
-  /** Label of the blank/error group (null in the model). */
-  unclassified: string;
+  /** Label of the entry for blank/error cells (null in the model); see emptyEntryLabel. */
+  emptyLabel: string;
   allLabel: string;
+}
+
+/**
+ * What the filter calls empty cells: a grouping column's blanks and errors are its "Unclassified" group; a
+ * select column's are just blank (it has no groups, only options).
+ */
+export function emptyEntryLabel(field: Pick<Field, 'type'>, labels: { unclassified: string; blankValue?: string }): string {
+  return field.type === 'select' ? (labels.blankValue ?? labels.unclassified) : labels.unclassified;
 }
 
 export interface GroupFilterModel {
@@ -30,7 +38,7 @@ export class GroupFilter implements IFilterComp {
     this.gui.dataset.testid = 'group-filter';
     const all: { value: string | null; label: string; color: string }[] = [
       ...params.groups.map((g) => ({ value: g.value, label: g.value, color: g.color })),
-      { value: null, label: params.unclassified, color: '#e5e7eb' },
+      { value: null, label: params.emptyLabel, color: '#e5e7eb' },
     ];
     for (const g of all) {
       const row = document.createElement('label');
