@@ -99,7 +99,7 @@ export function useFieldActions() {
       }),
     describe: (f: Field) =>
       guard(async () => {
-        const description = await prompt.ask(t('field.describePrompt', { name: f.name }), f.description ?? '');
+        const description = await prompt.askOptional(t('field.describePrompt', { name: f.name }), f.description ?? '');
         if (description !== null) await save(f, { description }, false);
       }),
     retype: (f: Field, type: FieldType) =>

@@ -5,6 +5,8 @@ export interface PromptRequest {
   kind: 'ask' | 'confirm';
   message: string;
   value: string;
+  /** A blank answer is allowed (it clears, e.g. a description) instead of being refused. */
+  optional?: boolean;
   resolve: (v: string | null) => void;
 }
 
@@ -12,10 +14,10 @@ export interface PromptRequest {
 export const usePromptStore = defineStore('prompt', () => {
   const current = ref<PromptRequest | null>(null);
 
-  function open(kind: PromptRequest['kind'], message: string, value = ''): Promise<string | null> {
+  function open(kind: PromptRequest['kind'], message: string, value = '', optional = false): Promise<string | null> {
     current.value?.resolve(null);
     return new Promise((resolve) => {
-      current.value = { kind, message, value, resolve };
+      current.value = { kind, message, value, optional, resolve };
     });
   }
   function answer(v: string | null): void {
