@@ -13,6 +13,8 @@ export interface CellProblem {
 export type CellResult = { ok: true; value: CellValue } | ({ ok: false } & CellProblem);
 
 const bad = (reason: string, reasonZh: string): CellResult => ({ ok: false, reason, reasonZh });
+/** A value as Chinese text quotes it: “abc” (numbers and other values as they are written). */
+const quotedZh = (input: unknown): string => (typeof input === 'string' ? `“${input}”` : JSON.stringify(input));
 
 /** "1,234.5", "¥1,200", "$3", "12%" → number; undefined when not a number. */
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
@@ -62,14 +64,14 @@ export function checkCell(field: FieldMeta, input: CellInput): CellResult {
         const n = parseNumberText(input);
         if (n !== undefined) return { ok: true, value: n };
       }
-      return bad(`${JSON.stringify(input)} is not a number`, `${JSON.stringify(input)} 不是数字`);
+      return bad(`${JSON.stringify(input)} is not a number`, `${quotedZh(input)}不是数字`);
     }
     case 'date': {
       if (typeof input === 'string') {
         const d = parseDateText(input);
         if (d) return { ok: true, value: d.iso };
       }
-      return bad(`${JSON.stringify(input)} is not a date (use YYYY-MM-DD)`, `${JSON.stringify(input)} 不是日期（请用 YYYY-MM-DD）`);
+      return bad(`${JSON.stringify(input)} is not a date (use YYYY-MM-DD)`, `${quotedZh(input)}不是日期（请用 YYYY-MM-DD）`);
     }
     case 'boolean': {
       if (typeof input === 'boolean') return { ok: true, value: input };
@@ -78,7 +80,7 @@ export function checkCell(field: FieldMeta, input: CellInput): CellResult {
         const b = parseBooleanText(input);
         if (b !== undefined) return { ok: true, value: b };
       }
-      return bad(`${JSON.stringify(input)} is not true or false`, `${JSON.stringify(input)} 不是“是/否”值`);
+      return bad(`${JSON.stringify(input)} is not true or false`, `${quotedZh(input)}不是“是/否”值`);
     }
     case 'select': {
       const text = typeof input === 'string' ? input : String(input);
