@@ -96,14 +96,14 @@ export const rfm: TemplateDefinition = {
         },
         {
           key: 'LLH',
-          value: { zh: '重要挽留客户', en: 'Important recovery' },
+          value: { zh: '重要挽留客户', en: 'Important win-back' },
           description: { zh: '曾经花得多，但很久没买、次数也少，正在流失。', en: 'Used to spend a lot, but long gone and few purchases: slipping away.' },
           action: { zh: '重点挽回：电话回访、专属优惠券、了解流失原因。', en: 'Win them back: a call, an exclusive coupon, learn why they left.' },
           color: '#7048e8',
         },
         {
           key: 'LLL',
-          value: { zh: '一般挽留客户', en: 'General recovery' },
+          value: { zh: '一般挽留客户', en: 'General win-back' },
           description: { zh: '很久没买、次数少、金额低。', en: 'Long gone, few purchases, small spend.' },
           action: { zh: '低成本唤醒活动（短信、邮件）；无响应则减少投入。', en: 'Low-cost reactivation (SMS, e-mail); spend less on them if they do not respond.' },
           color: '#868e96',

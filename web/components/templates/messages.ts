@@ -6,7 +6,7 @@ export const templateMessages = {
       gallery: 'Segmentation templates',
       loading: 'Loading templates…',
       groups: 'Groups',
-      newWorkbook: 'New workbook',
+      newWorkbook: 'New sample workbook',
       newWorkbookHint: 'A new workbook with this template applied to realistic sample data, and its charts',
       apply: 'Apply to this table',
       applyTitle: 'Apply “{name}” to “{table}”',
