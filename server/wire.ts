@@ -22,7 +22,7 @@ export const LanguageSchema = z.enum(['zh-CN', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 
 // ---------- names ----------
-/** Names of workbooks, tables and fields: any character but { } [ ] (checked by the server with INVALID_NAME). */
+/** Names of workbooks, tables and fields: every character but { } [ ] (checked by the server with INVALID_NAME). */
 export const NameSchema = z.string().max(200);
 
 // ---------- fields ----------

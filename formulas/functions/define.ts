@@ -74,7 +74,7 @@ export interface FunctionDef {
   readonly maxArgs: number;
   /** Result type from the argument types (known after checking). */
   readonly returns: (argTypes: readonly StaticType[]) => StaticType;
-  /** Depends on whole columns: any change in those columns recomputes every row. */
+  /** Depends on whole columns: a change anywhere in those columns recomputes every row. */
   readonly columnWide: boolean;
   /** Depends on the as-of date (TODAY). */
   readonly usesToday?: boolean;

@@ -1,4 +1,4 @@
-// Names of workbooks, tables and fields: any character but { } [ ] (formulas use them to refer to fields).
+// Names of workbooks, tables and fields: every character but { } [ ] (formulas use them to refer to fields).
 import { AppError } from '../http/app-error';
 
 export function checkName(raw: string): string {

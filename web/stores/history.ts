@@ -7,7 +7,7 @@ import { useWorkbookStore } from './workbook';
 /**
  * Undo/redo through the server's operation log. The server is the truth (it survives reloads), so undo
  * starts enabled; a direction is turned off only when the server answered UNDO_EMPTY for it, and back on
- * when something could have given it a step again: any write enables undo, an undo enables redo.
+ * when something could have given it a step again: a write enables undo, an undo enables redo.
  */
 export const useHistoryStore = defineStore('history', () => {
   const busy = ref(false);

@@ -46,7 +46,7 @@ export function fillSettings(env: NodeJS.ProcessEnv = process.env): FillSettings
 
 /**
  * What tells whether anything at all was written meanwhile: SQLite's change counters (less the fill's own
- * writes) and today's date. Cheap and conservative: any other write, even elsewhere, means a recompute.
+ * writes) and today's date. Cheap and conservative: every other write, even elsewhere, means a recompute.
  */
 function writeStamp(db: Executor, ownWrites: number): string {
   const [changes, data, schema] = changeCounters(db);

@@ -123,7 +123,7 @@ class ConnectionCache {
 
 const caches = new WeakMap<SQLite.Database, ConnectionCache>();
 
-/** total_changes, data_version, schema_version of the connection: any write by anyone moves one of them. */
+/** total_changes, data_version, schema_version of the connection: every write, by anyone, moves one of them. */
 export function changeCounters(db: Executor): [number, number, number] {
   const [c, d, s] = columnCache(db).stamp().split(':').map(Number);
   return [c ?? 0, d ?? 0, s ?? 0];

@@ -1,5 +1,5 @@
 // The worker side of scan-pool.ts: its own read-only connection to the database file (WAL lets it read while the
-// app's connection writes), running group scans it is sent. It sees committed data only, as any reader should.
+// app's connection writes), running group scans it is sent. It sees committed data only, as every reader should.
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import { registerGroupScan, scanGroups, TooManyGroups } from './group-scan';

@@ -1,5 +1,5 @@
 // Loads the models of a list of dashboard charts and reloads them when the charts, the language or a
-// `version` (bump it when data or formulas change: any `changes`/`refetch` for the chart's table) change.
+// `version` (bump it when data or formulas change: `changes`/`refetch` for the chart's table) change.
 import { shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import type { Chart, Field, Language } from '../../../server/wire';
 import { loadDashboardChart } from '../../charts/load-chart';
