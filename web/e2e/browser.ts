@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { onTestFailed } from 'vitest';
+import { afterAll, beforeAll, onTestFailed } from 'vitest';
 import { projectRoot } from '../../server/runtime-env';
+import { startApp, type RunningApp } from './app-process';
 
 export const chromiumPath = process.env.SEGSHEET_CHROMIUM ?? '/usr/bin/chromium';
 export const screenshotDir = path.join(projectRoot, 'test-results');
@@ -33,4 +34,38 @@ export async function openPage(browser: Browser, name: string, locale: 'zh-CN' |
     console.error(`Screenshot of the failed test: ${file}`);
   });
   return page;
+}
+
+/** Waits long enough for a shared, busy CI machine. */
+export const SLOW = { timeout: 30_000 };
+
+export interface AppAndBrowser {
+  readonly app: RunningApp;
+  readonly browser: Browser;
+}
+
+/** The started app (its own data folder) and a headless Chromium for the tests of the describe it is called in. */
+export function appAndBrowser(): AppAndBrowser {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started yet: use it inside a test or a later hook`);
+    return value;
+  };
+  return {
+    get app() {
+      return started(app, 'the app');
+    },
+    get browser() {
+      return started(browser, 'Chromium');
+    },
+  };
 }

@@ -2,10 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startApp, type RunningApp } from './app-process';
-import { launchBrowser, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { appAndBrowser, openPage, SLOW } from './browser';
 
 type CellJson = string | number | boolean | null | { error: string };
 interface FieldJson {
@@ -32,38 +31,26 @@ const ROWS = Array.from({ length: 30 }, (_, i) => ({
 const TSV = ROWS.map((r) => `${r.name}\t${r.sales}`).join('\r\n') + '\r\n';
 const FORMULA = 'IFS({销售额}>=10000，"高"，TRUE，"低")';
 
-const SLOW = { timeout: 30_000 };
 const poll = { timeout: 30_000, interval: 250 };
 
 describe("the clerk's day", () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const env = appAndBrowser();
 
   async function workbookId(): Promise<string> {
-    const answer = await app.fetchJson<{ id: string }[] | { workbooks: { id: string }[] }>('/api/workbooks');
+    const answer = await env.app.fetchJson<{ id: string }[] | { workbooks: { id: string }[] }>('/api/workbooks');
     const list = Array.isArray(answer) ? answer : answer.workbooks;
     return list[0]!.id;
   }
   async function tableId(): Promise<string | undefined> {
-    const wb = await app.fetchJson<WorkbookAnswer>(`/api/workbooks/${await workbookId()}`);
+    const wb = await env.app.fetchJson<WorkbookAnswer>(`/api/workbooks/${await workbookId()}`);
     return wb.tables.find((t) => t.name === TABLE)?.id;
   }
   async function fields(id: string): Promise<FieldJson[]> {
-    const t = await app.fetchJson<{ fields?: FieldJson[]; table?: { fields?: FieldJson[] } }>(`/api/tables/${id}`);
+    const t = await env.app.fetchJson<{ fields?: FieldJson[]; table?: { fields?: FieldJson[] } }>(`/api/tables/${id}`);
     return t.fields ?? t.table?.fields ?? [];
   }
   async function rows(id: string): Promise<RowsAnswer> {
-    return app.fetchJson<RowsAnswer>(`/api/tables/${id}/rows?limit=100`);
+    return env.app.fetchJson<RowsAnswer>(`/api/tables/${id}/rows?limit=100`);
   }
 
   async function addField(page: Page, name: string, type: string): Promise<void> {
@@ -100,8 +87,8 @@ describe("the clerk's day", () => {
   }
 
   test('create a table, add fields, paste 30 rows, formula and wizard tiers, edit, undo, filter, English, export CSV', async () => {
-    const page = await openPage(browser, 'clerk-day');
-    await page.goto(app.url);
+    const page = await openPage(env.browser, 'clerk-day');
+    await page.goto(env.app.url);
     const grid = page.getByTestId('grid');
     await grid.locator('.ag-row').first().waitFor(SLOW);
 
@@ -241,7 +228,7 @@ describe("the clerk's day", () => {
     const bytes = new Uint8Array(await readFile(downloaded));
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     // The same file straight from the API route.
-    const response = await fetch(`${app.url}/api/tables/${id}/export?format=csv`);
+    const response = await fetch(`${env.app.url}/api/tables/${id}/export?format=csv`);
     expect(response.ok).toBe(true);
     expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
     const csv = new TextDecoder('utf-8').decode(bytes.slice(3));
@@ -265,8 +252,8 @@ describe("the clerk's day", () => {
       expect(bytes.includes(Buffer.from('客户', 'utf8')), 'the file is really not UTF-8').toBe(false);
       await writeFile(file, bytes);
 
-      const page = await openPage(browser, 'clerk-day-gbk');
-      await page.goto(app.url);
+      const page = await openPage(env.browser, 'clerk-day-gbk');
+      await page.goto(env.app.url);
       await page.getByTestId('import').click(SLOW);
       await page.getByTestId('import-dialog').waitFor(SLOW);
       await page.getByTestId('import-file').setInputFiles(file);
@@ -280,7 +267,7 @@ describe("the clerk's day", () => {
       await page.getByTestId('import-commit').click();
       await page.getByTestId('import-result').waitFor(SLOW);
 
-      const wb = await app.fetchJson<WorkbookAnswer>(`/api/workbooks/${await workbookId()}`);
+      const wb = await env.app.fetchJson<WorkbookAnswer>(`/api/workbooks/${await workbookId()}`);
       const imported = wb.tables.find((t) => t.name === 'GBK导入');
       expect(imported, 'the imported table').toBeDefined();
       const importedFields = await fields(imported!.id);

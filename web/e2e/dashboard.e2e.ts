@@ -4,13 +4,11 @@
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Dashboard, SummaryResult, Table, Workbook } from '../../server/wire';
-import { startApp, type RunningApp } from './app-process';
-import { launchBrowser, openPage, screenshotDir } from './browser';
+import { appAndBrowser, openPage, screenshotDir, SLOW } from './browser';
 
-const SLOW = { timeout: 30_000 };
 const poll = { timeout: 30_000, interval: 200 };
 const TIER = '客户等级';
 const HIGH = '高价值';
@@ -18,8 +16,7 @@ const HIGH = '高价值';
 const HIGH_RGB: [number, number, number] = [0xe8, 0x68, 0x4a];
 
 describe('dashboard', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = appAndBrowser();
   let workbook: Workbook;
   let table: Table;
   const fieldId = (name: string): string => {
@@ -29,20 +26,13 @@ describe('dashboard', () => {
   };
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const list = await app.fetchJson<Workbook[]>('/api/workbooks');
-    workbook = await app.fetchJson<Workbook>(`/api/workbooks/${list[0]!.id}`);
-    table = await app.fetchJson<Table>(`/api/tables/${workbook.tables[0]!.id}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    const list = await env.app.fetchJson<Workbook[]>('/api/workbooks');
+    workbook = await env.app.fetchJson<Workbook>(`/api/workbooks/${list[0]!.id}`);
+    table = await env.app.fetchJson<Table>(`/api/tables/${workbook.tables[0]!.id}`);
   });
 
   async function tierCounts(): Promise<Record<string, number>> {
-    const res = await fetch(`${app.url}/api/tables/${table.id}/summary`, {
+    const res = await fetch(`${env.app.url}/api/tables/${table.id}/summary`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ groupBy: [fieldId(TIER)] }),
     });
     const s = (await res.json()) as SummaryResult;
@@ -108,12 +98,12 @@ describe('dashboard', () => {
 
   test('build, draw, export, reload, refresh on edits, click to filter', async () => {
     // The demo comes with a dashboard of its own; this test builds one from nothing.
-    const cleared = await fetch(`${app.url}/api/workbooks/${workbook.id}/dashboard`, {
+    const cleared = await fetch(`${env.app.url}/api/workbooks/${workbook.id}/dashboard`, {
       method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ charts: [] }),
     });
     expect(cleared.status).toBe(200);
-    const page = await openPage(browser, 'dashboard');
-    await page.goto(app.url);
+    const page = await openPage(env.browser, 'dashboard');
+    await page.goto(env.app.url);
     await page.getByTestId('grid').locator('.ag-row').first().waitFor(SLOW);
     await page.getByTestId('open-dashboard').click();
     await page.getByTestId('add-chart').waitFor(SLOW);
@@ -123,7 +113,7 @@ describe('dashboard', () => {
     await addChart(page, 'pareto', '帕累托');
     await addChart(page, 'crosstab', '等级×省份', { field: TIER, field2: '省份' });
     await addChart(page, 'summary', '汇总', { field: TIER });
-    const saved = await app.fetchJson<Dashboard>(`/api/workbooks/${workbook.id}/dashboard`);
+    const saved = await env.app.fetchJson<Dashboard>(`/api/workbooks/${workbook.id}/dashboard`);
     expect(saved.charts.map((c) => c.kind)).toEqual(['bar', 'pareto', 'crosstab', 'summary']);
 
     // 2. Each chart is drawn (not a blank canvas), names its groups, and is kept as a screenshot.
@@ -160,7 +150,7 @@ describe('dashboard', () => {
 
     // 5. A data edit (a low-value customer's sale → 500,000) reaches the charts; its undo, done while the
     //    dashboard is shown, too.
-    const rows = await app.fetchJson<{ rows: { cells: Record<string, unknown> }[] }>(`/api/tables/${table.id}/rows?limit=100`);
+    const rows = await env.app.fetchJson<{ rows: { cells: Record<string, unknown> }[] }>(`/api/tables/${table.id}/rows?limit=100`);
     const low = rows.rows.find((r) => r.cells[fieldId(TIER)] === '低价值');
     const name = String(low?.cells[fieldId('客户名称')]);
     const before = await bar.locator('canvas').first().evaluate((el) => (el as HTMLCanvasElement).toDataURL());

@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startApp, type RunningApp } from './app-process';
-import { launchBrowser, openPage } from './browser';
+import { describe, expect, test } from 'vitest';
+import { appAndBrowser, openPage } from './browser';
 
 interface WorkbookAnswer {
   tables: { id: string; name: string }[];
@@ -13,34 +11,23 @@ interface RowsAnswer {
 }
 
 describe('first screen', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const env = appAndBrowser();
 
   test('the started app shows the demo table rows in the grid', async () => {
-    const workbooks = await app.fetchJson<{ id: string }[] | { workbooks: { id: string }[] }>('/api/workbooks');
+    const workbooks = await env.app.fetchJson<{ id: string }[] | { workbooks: { id: string }[] }>('/api/workbooks');
     const list = Array.isArray(workbooks) ? workbooks : workbooks.workbooks;
     expect(list.length).toBeGreaterThan(0);
-    const workbook = await app.fetchJson<WorkbookAnswer>(`/api/workbooks/${list[0]!.id}`);
+    const workbook = await env.app.fetchJson<WorkbookAnswer>(`/api/workbooks/${list[0]!.id}`);
     const table = workbook.tables[0]!;
-    const firstRows = await app.fetchJson<RowsAnswer>(`/api/tables/${table.id}/rows?limit=5`);
+    const firstRows = await env.app.fetchJson<RowsAnswer>(`/api/tables/${table.id}/rows?limit=5`);
     expect(firstRows.total).toBeGreaterThan(0);
     const someText = Object.values(firstRows.rows[0]!.cells).find(
       (value): value is string => typeof value === 'string' && value.length > 1 && !/^\d{4}-\d\d-\d\d$/.test(value),
     );
     expect(someText, 'the demo table has a text cell to look for').toBeDefined();
 
-    const page = await openPage(browser, 'demo-grid');
-    await page.goto(app.url);
+    const page = await openPage(env.browser, 'demo-grid');
+    await page.goto(env.app.url);
     const grid = page.getByTestId('grid');
     await grid.locator('.ag-row').first().waitFor({ timeout: 30_000 });
     await expect.poll(() => grid.locator('.ag-row').count()).toBeGreaterThan(1);

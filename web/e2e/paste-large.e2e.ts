@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startApp, type RunningApp } from './app-process';
-import { launchBrowser, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { appAndBrowser, openPage, SLOW } from './browser';
 
 interface RowJson {
   id: string;
@@ -12,31 +11,20 @@ const ROWS = 5000;
 const PASTED = 3000;
 /** The paste starts at this row of the view, sorted by amount ascending: rows 4000–4999 exist, 2000 are added. */
 const START = 4000;
-const SLOW = { timeout: 30_000 };
 const poll = { timeout: 60_000, interval: 500 };
 
 describe('a large paste', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const env = appAndBrowser();
 
   async function call<T>(method: string, route: string, body: unknown): Promise<T> {
-    const res = await fetch(app.url + route, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(env.app.url + route, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`${method} ${route} answered ${res.status}: ${await res.text()}`);
     return (await res.json()) as T;
   }
   async function allRows(tableId: string, sort: string): Promise<RowJson[]> {
     const out: RowJson[] = [];
     for (let offset = 0; ; offset += 1000) {
-      const page = await app.fetchJson<{ rows: RowJson[]; total: number }>(`/api/tables/${tableId}/rows?offset=${offset}&limit=1000&sort=${sort}`);
+      const page = await env.app.fetchJson<{ rows: RowJson[]; total: number }>(`/api/tables/${tableId}/rows?offset=${offset}&limit=1000&sort=${sort}`);
       out.push(...page.rows);
       if (out.length >= page.total || page.rows.length === 0) return out;
     }
@@ -60,7 +48,7 @@ describe('a large paste', () => {
   }
 
   test('3,000 rows from near the end of a sorted view: the right rows change, rows are added, a bad cell is reported', async () => {
-    const workbooks = await app.fetchJson<{ id: string }[] | { workbooks: { id: string }[] }>('/api/workbooks');
+    const workbooks = await env.app.fetchJson<{ id: string }[] | { workbooks: { id: string }[] }>('/api/workbooks');
     const workbookId = (Array.isArray(workbooks) ? workbooks : workbooks.workbooks)[0]!.id;
     const table = await call<{ id: string; fields: { id: string; name: string }[] }>('POST', `/api/workbooks/${workbookId}/tables`, {
       name: '大表',
@@ -72,8 +60,8 @@ describe('a large paste', () => {
       rows: Array.from({ length: ROWS }, (_, i) => ({ cells: { [name]: `旧${i}`, [amount]: ROWS - i } })),
     });
 
-    const page = await openPage(browser, 'paste-large');
-    await page.goto(`${app.url}/#/wb/${workbookId}/t/${table.id}`);
+    const page = await openPage(env.browser, 'paste-large');
+    await page.goto(`${env.app.url}/#/wb/${workbookId}/t/${table.id}`);
     const header = page.locator(`.ag-header-cell[col-id="${amount}"] .ss-header-name`);
     await header.click();
     await expect.poll(() => page.locator(`.ag-header-cell[col-id="${amount}"]`).getAttribute('aria-sort'), poll).toBe('ascending');
@@ -94,7 +82,7 @@ describe('a large paste', () => {
     expect(await report.getByTestId('paste-error').first().innerText()).toContain(String(START + 11 + 1));
     await page.getByTestId('paste-proceed').click();
 
-    await expect.poll(async () => (await app.fetchJson<{ total: number }>(`/api/tables/${table.id}/rows?limit=1`)).total, poll).toBe(ROWS + PASTED - 1000);
+    await expect.poll(async () => (await env.app.fetchJson<{ total: number }>(`/api/tables/${table.id}/rows?limit=1`)).total, poll).toBe(ROWS + PASTED - 1000);
     const sorted = await allRows(table.id, `${amount}:asc`);
     const byName = new Map(sorted.map((r) => [r.cells[name], r]));
     const byAmount = new Map(sorted.map((r) => [r.cells[amount], r]));
@@ -110,7 +98,7 @@ describe('a large paste', () => {
 
     // The paste was two requests (the changed rows, the added rows): one undo takes back both.
     await page.getByTestId('undo').click();
-    await expect.poll(async () => (await app.fetchJson<{ total: number }>(`/api/tables/${table.id}/rows?limit=1`)).total, poll).toBe(ROWS);
+    await expect.poll(async () => (await env.app.fetchJson<{ total: number }>(`/api/tables/${table.id}/rows?limit=1`)).total, poll).toBe(ROWS);
     const back = new Map((await allRows(table.id, `${amount}:asc`)).map((r) => [r.cells[amount], r.cells[name]]));
     for (const k of [0, 500, 999]) expect(back.get(START + k + 1)).toBe(`旧${ROWS - (START + k + 1)}`);
   });

@@ -4,10 +4,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startApp, type RunningApp } from './app-process';
-import { launchBrowser, openPage } from './browser';
+import { appAndBrowser, openPage, SLOW } from './browser';
 
 type CellJson = string | number | boolean | null | { error: string };
 interface FieldJson {
@@ -32,7 +31,6 @@ interface DashboardJson {
   charts: { id: string; tableId: string; title?: string; fields: string[] }[];
 }
 
-const SLOW = { timeout: 30_000 };
 const poll = { timeout: 30_000, interval: 250 };
 
 /** 20 customers with distinct sales 1000…20000: top 20% (4) high, next 30% (6) mid, the other 10 low. */
@@ -49,29 +47,24 @@ const ORDERS = [
 ];
 
 describe('templates', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = appAndBrowser();
   let dir: string;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
     dir = await mkdtemp(path.join(os.tmpdir(), 'segsheet-templates-'));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   async function workbook(): Promise<{ id: string; language: 'zh-CN' | 'en'; tables: { id: string; name: string }[] }> {
-    const answer = await app.fetchJson<{ id: string }[] | { workbooks: { id: string }[] }>('/api/workbooks');
+    const answer = await env.app.fetchJson<{ id: string }[] | { workbooks: { id: string }[] }>('/api/workbooks');
     const list = Array.isArray(answer) ? answer : answer.workbooks;
-    return app.fetchJson(`/api/workbooks/${list[0]!.id}`);
+    return env.app.fetchJson(`/api/workbooks/${list[0]!.id}`);
   }
-  const table = (id: string): Promise<TableJson> => app.fetchJson<TableJson>(`/api/tables/${id}`);
-  const rows = (id: string): Promise<RowsAnswer> => app.fetchJson<RowsAnswer>(`/api/tables/${id}/rows?limit=1000`);
+  const table = (id: string): Promise<TableJson> => env.app.fetchJson<TableJson>(`/api/tables/${id}`);
+  const rows = (id: string): Promise<RowsAnswer> => env.app.fetchJson<RowsAnswer>(`/api/tables/${id}/rows?limit=1000`);
   const activeTab = (page: Page): Promise<string> => page.locator('li.active [data-testid="table-tab"]').innerText().catch(() => '');
 
   async function importCsv(page: Page, filename: string, csv: string, name: string): Promise<void> {
@@ -101,8 +94,8 @@ describe('templates', () => {
   }
 
   test('a customer list from CSV: value tiers from the gallery, its charts on the dashboard, group chips in the grid, a second apply asks, a chart', async () => {
-    const page = await openPage(browser, 'templates-value-tiers', 'en');
-    await page.goto(app.url);
+    const page = await openPage(env.browser, 'templates-value-tiers', 'en');
+    await page.goto(env.app.url);
     await page.getByTestId('grid').locator('.ag-row').first().waitFor(SLOW);
     await importCsv(page, 'customers.csv', 'Name,City,Sales\r\n' + CUSTOMERS.map((c) => `${c.name},${c.city},${c.sales}`).join('\r\n') + '\r\n', 'My customers');
     const tableId = (await workbook()).tables.find((t) => t.name === 'My customers')!.id;
@@ -116,7 +109,7 @@ describe('templates', () => {
     await page.getByTestId('template-apply-run').click();
 
     // Names and labels are written in the workbook's language (the UI's language is the reader's).
-    const tpl = await app.fetchJson<TemplateJson>('/api/templates/value-tiers');
+    const tpl = await env.app.fetchJson<TemplateJson>('/api/templates/value-tiers');
     const wbInfo = await workbook();
     const lang = wbInfo.language === 'en' ? 'en' : 'zh';
     const tierOut = tpl.outputs.find((o) => o.key === 'tier')!;
@@ -133,7 +126,7 @@ describe('templates', () => {
     await page.getByTestId('template-view-dashboard').click(SLOW);
     await page.getByTestId('templates-dialog').waitFor({ state: 'detached', ...SLOW });
     // They come after the demo dashboard's charts, which stay.
-    const saved = (await app.fetchJson<DashboardJson>(`/api/workbooks/${wbInfo.id}/dashboard`)).charts;
+    const saved = (await env.app.fetchJson<DashboardJson>(`/api/workbooks/${wbInfo.id}/dashboard`)).charts;
     const recommended = saved.slice(-titles.length);
     expect(recommended.map((c) => [c.title, c.tableId, c.fields])).toEqual(titles.map((x) => [x, tableId, [tier!.id]]));
     expect(saved.filter((c) => c.tableId === tableId)).toEqual(recommended);
@@ -180,8 +173,8 @@ describe('templates', () => {
   });
 
   test('an order log from CSV: RFM from transactions makes a customer table with segments; undo removes it, redo brings it back', async () => {
-    const page = await openPage(browser, 'templates-rfm-orders', 'zh-CN');
-    await page.goto(app.url);
+    const page = await openPage(env.browser, 'templates-rfm-orders', 'zh-CN');
+    await page.goto(env.app.url);
     await page.getByTestId('grid').locator('.ag-row').first().waitFor(SLOW);
     const csv = '订单号,客户,下单日期,金额,渠道\r\n' + ORDERS.map((o) => `${o.order},${o.customer},${o.date},${o.amount},${o.channel}`).join('\r\n') + '\r\n';
     await importCsv(page, 'orders.csv', csv, '订单');
@@ -208,7 +201,7 @@ describe('templates', () => {
     await expect.poll(() => activeTab(page), poll).toContain('订单的客户');
     const customers = (await workbook()).tables.find((t) => !before.includes(t.name))!;
     const meta = await table(customers.id);
-    const tpl = await app.fetchJson<TemplateJson>('/api/templates/rfm');
+    const tpl = await env.app.fetchJson<TemplateJson>('/api/templates/rfm');
     const segOut = tpl.outputs.find((o) => o.key === 'segment')!;
     const segment = meta.fields.find((f) => f.name === segOut.name.zh)!;
     expect(segment, 'the segment field').toBeDefined();

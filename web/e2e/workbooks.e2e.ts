@@ -1,9 +1,8 @@
 // Workbooks in real Chromium: create a second one from the workbook menu, switch back and forth, rename it, set a
 // fixed as-of date and see a TODAY() formula change, move a table down, trash the workbook and restore it.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startApp, type RunningApp } from './app-process';
-import { launchBrowser, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { appAndBrowser, openPage, SLOW } from './browser';
 
 interface WorkbookJson {
   id: string;
@@ -16,31 +15,19 @@ interface TableJson {
   fields: { id: string; name: string }[];
 }
 
-const SLOW = { timeout: 30_000 };
 const poll = { timeout: 30_000, interval: 250 };
 const SECOND = '第二个工作簿';
 const RENAMED = '产品分析';
 
 describe('workbooks', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const env = appAndBrowser();
 
   async function send<T>(method: string, apiPath: string, body: unknown): Promise<T> {
-    const response = await fetch(`${app.url}${apiPath}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${env.app.url}${apiPath}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (!response.ok) throw new Error(`${method} ${apiPath} answered ${response.status}: ${await response.text()}`);
     return (await response.json()) as T;
   }
-  const workbooks = (): Promise<WorkbookJson[]> => app.fetchJson<WorkbookJson[]>('/api/workbooks');
+  const workbooks = (): Promise<WorkbookJson[]> => env.app.fetchJson<WorkbookJson[]>('/api/workbooks');
   const tabs = (page: Page): Promise<string[]> => page.getByTestId('table-tab').allInnerTexts().then((xs) => xs.map((x) => x.trim()));
   const headerName = (page: Page): Promise<string> => page.getByTestId('workbook-name').innerText().catch(() => '');
 
@@ -68,11 +55,11 @@ describe('workbooks', () => {
     const note = dates.fields.find((f) => f.name === '备注')!;
     const days = dates.fields.find((f) => f.name === '天数')!;
     await send('POST', `/api/tables/${dates.id}/rows`, { rows: [{ cells: { [note.id]: '今天' } }] });
-    const demoTabs = (await app.fetchJson<WorkbookJson>(`/api/workbooks/${demo.id}`)).tables.map((t) => t.name);
+    const demoTabs = (await env.app.fetchJson<WorkbookJson>(`/api/workbooks/${demo.id}`)).tables.map((t) => t.name);
     expect(demoTabs).toEqual(['客户', '日期']);
 
-    const page = await openPage(browser, 'workbooks', 'zh-CN');
-    await page.goto(app.url);
+    const page = await openPage(env.browser, 'workbooks', 'zh-CN');
+    await page.goto(env.app.url);
     await page.getByTestId('grid').locator('.ag-row').first().waitFor(SLOW);
     expect(await headerName(page)).toBe(demo.name);
 
@@ -116,14 +103,14 @@ describe('workbooks', () => {
     await page.getByTestId('asof-dialog').waitFor({ state: 'detached', ...SLOW });
     await expect.poll(() => cell.innerText().catch(() => ''), poll).toBe('181');
     expect(await page.getByTestId('workbook-asof').innerText()).toBe('基准日 2024-06-30');
-    expect((await app.fetchJson<WorkbookJson>(`/api/workbooks/${demo.id}`)).asOf).toBe('2024-06-30');
+    expect((await env.app.fetchJson<WorkbookJson>(`/api/workbooks/${demo.id}`)).asOf).toBe('2024-06-30');
 
     // Move the first table down: the tabs and the server's order follow; at the end "move down" is off.
     await page.getByTestId('table-tab').filter({ hasText: '客户' }).click({ button: 'right' });
     await expect.poll(() => page.getByTestId('table-move-up').isDisabled(), poll).toBe(true);
     await page.getByTestId('table-move-down').click();
     await expect.poll(() => tabs(page), poll).toEqual(['日期', '客户']);
-    expect((await app.fetchJson<WorkbookJson>(`/api/workbooks/${demo.id}`)).tables.map((t) => t.name)).toEqual(['日期', '客户']);
+    expect((await env.app.fetchJson<WorkbookJson>(`/api/workbooks/${demo.id}`)).tables.map((t) => t.name)).toEqual(['日期', '客户']);
     await page.getByTestId('table-tab').filter({ hasText: '客户' }).click({ button: 'right' });
     expect(await page.getByTestId('table-move-down').isDisabled()).toBe(true);
     await page.keyboard.press('Escape');
