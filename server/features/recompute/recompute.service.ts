@@ -13,6 +13,8 @@ import type { FieldMeta } from '../meta';
 import { readRowsById } from '../rows/rows.repository';
 import { ChangeCollector } from './changes';
 import { besideColumns } from './column-cache';
+import { syncDerived } from './derived';
+import type { DerivedLink } from './derived';
 import { Frames, signatureOf, toValue } from './frames';
 import { writeFormulaCells } from './write-back';
 
@@ -23,7 +25,7 @@ export interface FieldKey {
 
 export interface Trigger {
   /** Data changed in these rows (inserted, updated or deleted rows; ids of user-table rows). */
-  rows?: { tableId: string; fieldIds: readonly string[]; rowIds: readonly number[]; inserted?: boolean }[];
+  rows?: { tableId: string; fieldIds: readonly string[]; rowIds: readonly number[]; inserted?: boolean; deleted?: boolean }[];
   /** These fields changed in every row (created, redefined, retyped, trashed, restored). */
   fields?: readonly FieldKey[];
   /** The as-of date changed: formulas using TODAY(). */
@@ -59,6 +61,18 @@ function sameCell(a: CellValue, b: CellValue): boolean {
 }
 
 export async function recompute(db: Executor, workbookId: string, trigger: Trigger, collector: ChangeCollector): Promise<void> {
+  const { dirty, tableIds } = await recomputeFormulas(db, workbookId, trigger, collector);
+  // Customer tables derived from orders follow them: the rows that came and went are recomputed in turn.
+  const touched = (link: DerivedLink): boolean => {
+    const d = dirty.get(key(link.ordersTableId, link.sourceFieldId));
+    return trigger.all === true || d === 'all' || (d !== undefined && d.size > 0);
+  };
+  const rows = await syncDerived(db, tableIds, touched, collector);
+  if (rows.length > 0) await recompute(db, workbookId, { rows }, collector);
+}
+
+/** Evaluates what the trigger makes stale; answers what changed (formula and data fields) and the workbook's tables. */
+async function recomputeFormulas(db: Executor, workbookId: string, trigger: Trigger, collector: ChangeCollector): Promise<{ dirty: Map<string, Dirty>; tableIds: string[] }> {
   const wb = await getWorkbook(db, workbookId);
   const language: Language = wb.language;
   const info = await loadSchemaInfo(db, workbookId);
@@ -85,13 +99,7 @@ export async function recompute(db: Executor, workbookId: string, trigger: Trigg
       );
     }
   }
-  if (plans.size === 0) return;
-
-  const graphInput: GraphFormula[] = [...plans.values()].map((p) => ({ tableId: p.field.tableId, fieldId: p.field.id, references: p.references, usesToday: p.usesToday }));
-  const graph = createDependencyGraph(graphInput);
-  const order = graph.order().map((k) => key(k.tableId, k.fieldId));
-  for (const k of plans.keys()) if (!order.includes(k)) order.push(k);
-
+  const tableIds = info.tables.map((t) => t.id);
   const dirty = new Map<string, Dirty>();
   const markRows = (k: string, ids: Iterable<number>): void => {
     const cur = dirty.get(k);
@@ -100,12 +108,24 @@ export async function recompute(db: Executor, workbookId: string, trigger: Trigg
     for (const id of ids) set.add(id);
     dirty.set(k, set);
   };
-  const force = new Set<string>();
   for (const r of trigger.rows ?? []) for (const f of r.fieldIds) markRows(key(r.tableId, f), r.rowIds);
-  for (const f of trigger.fields ?? []) {
-    dirty.set(key(f.tableId, f.fieldId), 'all');
-    force.add(key(f.tableId, f.fieldId));
+  for (const f of trigger.fields ?? []) dirty.set(key(f.tableId, f.fieldId), 'all');
+  if (plans.size === 0) return { dirty, tableIds };
+
+  const graphInput: GraphFormula[] = [...plans.values()].map((p) => ({ tableId: p.field.tableId, fieldId: p.field.id, references: p.references, usesToday: p.usesToday }));
+  const graph = createDependencyGraph(graphInput);
+  const order = graph.order().map((k) => key(k.tableId, k.fieldId));
+  for (const k of plans.keys()) if (!order.includes(k)) order.push(k);
+
+  const force = new Set<string>();
+  // Rows that came or went change every column of their table, formula columns included, even where the
+  // formula's value in the remaining rows did not change: a column function over it (PARETO, RANK, *IFS…)
+  // ranges over other rows now.
+  const cameOrWent = new Map<string, number[]>();
+  for (const r of trigger.rows ?? []) {
+    if (r.inserted || r.deleted) cameOrWent.set(r.tableId, [...(cameOrWent.get(r.tableId) ?? []), ...r.rowIds]);
   }
+  for (const f of trigger.fields ?? []) force.add(key(f.tableId, f.fieldId));
   const schemaChanged = (trigger.fields?.length ?? 0) > 0 || trigger.all === true;
   for (const [k, p] of plans) {
     if (trigger.all || (trigger.today && p.usesToday) || (schemaChanged && p.error)) force.add(k);
@@ -142,8 +162,10 @@ export async function recompute(db: Executor, workbookId: string, trigger: Trigg
     }
     if (rows === undefined) continue;
     const changed = await evaluate(db, frames, plan, rows, asOf, language, collector);
+    for (const id of cameOrWent.get(field.tableId) ?? []) changed.add(id);
     dirty.set(k, changed);
   }
+  return { dirty, tableIds };
 }
 
 /** Evaluates one formula field over `rows`, writes what changed and answers the changed row ids. */

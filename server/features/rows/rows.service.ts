@@ -12,7 +12,6 @@ import { besideColumns, transact, withTableWrite } from '../recompute/column-cac
 import { patchCells } from '../recompute/frames';
 import { recompute } from '../recompute/recompute.service';
 import { checkCell } from './cells';
-import { syncDerived } from '../templates/derived';
 import { deleteRowsById, encodeCells, insertRows, readRowsById, updateRow } from './rows.repository';
 
 function fieldMap(fields: readonly FieldMeta[]): Map<string, FieldMeta> {
@@ -54,7 +53,6 @@ export async function applyInsert(db: Executor, tableId: string, rows: readonly 
   ids.forEach((id, i) => collector.add(tableId, String(id), 1, rows[i]?.cells ?? {}));
   const dataFields = fields.filter((f) => f.type !== 'formula').map((f) => f.id);
   await recompute(db, t.workbookId, { rows: [{ tableId, fieldIds: dataFields, rowIds: ids, inserted: true }] }, collector);
-  await syncDerived(db, tableId, collector, DERIVED);
   return ids;
 }
 
@@ -78,7 +76,6 @@ export async function applyUpdate(db: Executor, tableId: string, rows: readonly 
   };
   await withTableWrite(db, tableId, write, (e) => patchCells(e, byId, written));
   await recompute(db, t.workbookId, { rows: [{ tableId, fieldIds: [...changedFields], rowIds: ids }] }, collector);
-  await syncDerived(db, tableId, collector, DERIVED);
 }
 
 export async function applyDelete(db: Executor, tableId: string, ids: readonly string[], collector: ChangeCollector): Promise<void> {
@@ -86,14 +83,8 @@ export async function applyDelete(db: Executor, tableId: string, ids: readonly s
   const fields = await listFields(db, tableId);
   const numeric = ids.map(parseRowId);
   await withTableWrite(db, tableId, () => deleteRowsById(db, tableId, numeric), () => false);
-  await recompute(db, t.workbookId, { rows: [{ tableId, fieldIds: fields.map((f) => f.id), rowIds: numeric }] }, collector);
-  await syncDerived(db, tableId, collector, DERIVED);
+  await recompute(db, t.workbookId, { rows: [{ tableId, fieldIds: fields.map((f) => f.id), rowIds: numeric, deleted: true }] }, collector);
 }
-
-const DERIVED = {
-  insert: (db: Executor, tableId: string, rows: { cells: Record<string, CellValue> }[], collector: ChangeCollector) => applyInsert(db, tableId, rows, collector),
-  remove: (db: Executor, tableId: string, ids: string[], collector: ChangeCollector) => applyDelete(db, tableId, ids, collector),
-};
 
 function dataCells(fields: readonly FieldMeta[], row: Row): Record<string, CellValue> {
   const out: Record<string, CellValue> = {};

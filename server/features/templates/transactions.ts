@@ -11,8 +11,8 @@ import { getTable, getWorkbook, listFields, listTables } from '../meta';
 import { freeName } from '../names';
 import { ChangeCollector } from '../recompute/changes';
 import { createTable } from '../tables/tables.service';
-import { findLink, saveLink, syncDerived } from './derived';
-import { applyDelete, applyInsert } from '../rows/rows.service';
+import { findLink, saveLink, syncDerived } from '../recompute/derived';
+import { recompute } from '../recompute/recompute.service';
 import { inputMissing } from './errors';
 import type { ApplyBody } from './templates.service';
 
@@ -74,7 +74,9 @@ export async function deriveCustomers(
   const table = await createTable(trx, wb.id, { name: tableName, fields: [] }, { record: false });
   const targetFieldId = (await createField(trx, table.id, { name: customerSpec?.name ?? 'customer', type: customerType }, { record: false })).id;
   await saveLink(trx, { ordersTableId: orders.id, sourceFieldId, customerTableId: table.id, targetFieldId, mapping: body.mapping, rows });
-  await syncDerived(trx, orders.id, new ChangeCollector(), { insert: applyInsert, remove: applyDelete });
+  const collector = new ChangeCollector();
+  const customers = await syncDerived(trx, [orders.id], (l) => l.customerTableId === table.id, collector);
+  await recompute(trx, wb.id, { rows: customers }, collector);
   for (const f of summary.fields) {
     if (!f.formula) continue;
     await createField(trx, table.id, { name: f.name, type: 'formula', formula: f.formula }, { record: false });

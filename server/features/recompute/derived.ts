@@ -1,14 +1,16 @@
 // A customer table derived from an orders table ("from transactions"): one row per distinct customer among
-// the orders, kept in sync whenever the orders change (called from the recompute path).
+// the orders. The recompute path keeps it in sync: after the formulas of a write are evaluated, customers that
+// appeared among the orders are added and those that no longer appear are removed, then the customer table is
+// recomputed for the rows that came and went.
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 import { sqlColumn, sqlTable } from '../../db/ids';
 import { userDb } from '../../db/user-tables';
-import type { CellValue } from '../../wire';
 import { findTable, listFields } from '../meta';
-import { besideColumns } from '../recompute/column-cache';
-import { Frames } from '../recompute/frames';
-import type { ChangeCollector } from '../recompute/changes';
+import { deleteRowsById, encodeCells, insertRows } from '../rows/rows.repository';
+import type { ChangeCollector } from './changes';
+import { besideColumns, withTableWrite } from './column-cache';
+import { Frames } from './frames';
 
 export interface DerivedLink {
   ordersTableId: string;
@@ -23,12 +25,18 @@ export interface DerivedLink {
 
 const key = (ordersTableId: string): string => `derived:${ordersTableId}`;
 
-/** The customer tables made from an orders table (several when made with different mappings or conditions). */
-export async function readLinks(db: Executor, ordersTableId: string): Promise<DerivedLink[]> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key(ordersTableId)).executeTakeFirst();
-  if (!row) return [];
-  const value = JSON.parse(row.value) as DerivedLink | DerivedLink[];
-  return Array.isArray(value) ? value : [value];
+/** The customer tables made from these orders tables (several when made with different mappings or conditions). */
+async function linksOf(db: Executor, ordersTableIds: readonly string[]): Promise<DerivedLink[]> {
+  if (ordersTableIds.length === 0) return [];
+  const rows = await db.selectFrom('settings').select('value').where('key', 'in', ordersTableIds.map(key)).execute();
+  return rows.flatMap((row) => {
+    const value = JSON.parse(row.value) as DerivedLink | DerivedLink[];
+    return Array.isArray(value) ? value : [value];
+  });
+}
+
+export function readLinks(db: Executor, ordersTableId: string): Promise<DerivedLink[]> {
+  return linksOf(db, [ordersTableId]);
 }
 
 /** Adds a link, or replaces the one of the same customer table. */
@@ -56,19 +64,34 @@ export async function findLink(db: Executor, ordersTableId: string, mapping: Rec
   return undefined;
 }
 
-type Apply = {
-  insert: (db: Executor, tableId: string, rows: { cells: Record<string, CellValue> }[], collector: ChangeCollector) => Promise<number[]>;
-  remove: (db: Executor, tableId: string, ids: string[], collector: ChangeCollector) => Promise<void>;
-};
-
-/** Adds customers that appeared among the orders and removes those that no longer appear. */
-export async function syncDerived(db: Executor, ordersTableId: string, collector: ChangeCollector, apply: Apply): Promise<void> {
-  const links = await readLinks(db, ordersTableId);
-  if (links.length === 0 || !(await findTable(db, ordersTableId))) return;
-  for (const link of links) if (await findTable(db, link.customerTableId)) await syncLink(db, link, collector, apply);
+/** Rows of a customer table that came (new customers) or went (customers no longer among the orders). */
+export interface DerivedRowsChange {
+  tableId: string;
+  fieldIds: string[];
+  rowIds: number[];
+  inserted?: boolean;
+  deleted?: boolean;
 }
 
-/** The distinct non-blank values of the source field, in order of first appearance. */
+/**
+ * Brings the customer tables made from these orders tables up to date (`changed` says which links' source
+ * column may have changed) and answers the customer rows that came and went, for the recompute to visit.
+ */
+export async function syncDerived(
+  db: Executor,
+  ordersTableIds: readonly string[],
+  changed: (link: DerivedLink) => boolean,
+  collector: ChangeCollector,
+): Promise<DerivedRowsChange[]> {
+  const out: DerivedRowsChange[] = [];
+  for (const link of await linksOf(db, ordersTableIds)) {
+    if (!changed(link) || !(await findTable(db, link.customerTableId)) || !(await findTable(db, link.ordersTableId))) continue;
+    out.push(...(await syncLink(db, link, collector)));
+  }
+  return out;
+}
+
+/** The distict non-blank values of the source field, in order of first appearance. */
 async function sourceValues(db: Executor, link: DerivedLink): Promise<(string | number)[]> {
   const field = (await listFields(db, link.ordersTableId)).find((f) => f.id === link.sourceFieldId);
   if (field && (field.type === 'number' || field.type === 'text' || field.type === 'formula')) {
@@ -84,20 +107,35 @@ async function sourceValues(db: Executor, link: DerivedLink): Promise<(string | 
   return source.rows.map((r) => r.v);
 }
 
-async function syncLink(db: Executor, link: DerivedLink, collector: ChangeCollector, apply: Apply): Promise<void> {
+async function syncLink(db: Executor, link: DerivedLink, collector: ChangeCollector): Promise<DerivedRowsChange[]> {
   const source = await sourceValues(db, link);
   const target = sqlColumn(link.targetFieldId);
   const existing = await userDb(db).selectFrom(sqlTable(link.customerTableId)).select(['id', target]).execute();
   const norm = (v: unknown): string => (typeof v === 'number' ? `n:${v}` : `s:${String(v)}`);
   const want = new Map(source.map((v) => [norm(v), v]));
   const have = new Set<string>();
-  const gone: string[] = [];
+  const gone: number[] = [];
   for (const r of existing) {
     const k = norm(r[target]);
     if (want.has(k) && !have.has(k)) have.add(k);
-    else gone.push(String(r.id));
+    else gone.push(Number(r.id));
   }
-  const added = [...want].filter(([k]) => !have.has(k)).map(([, v]) => ({ cells: { [link.targetFieldId]: v } }));
-  if (gone.length > 0) await apply.remove(db, link.customerTableId, gone, collector);
-  if (added.length > 0) await apply.insert(db, link.customerTableId, added, collector);
+  const added = [...want].filter(([k]) => !have.has(k)).map(([, v]) => v);
+  if (gone.length === 0 && added.length === 0) return [];
+  const tableId = link.customerTableId;
+  const fields = await listFields(db, tableId);
+  const dataFields = fields.filter((f) => f.type !== 'formula').map((f) => f.id);
+  const out: DerivedRowsChange[] = [];
+  if (gone.length > 0) {
+    await withTableWrite(db, tableId, () => deleteRowsById(db, tableId, gone), () => false);
+    out.push({ tableId, fieldIds: fields.map((f) => f.id), rowIds: gone, deleted: true });
+  }
+  if (added.length > 0) {
+    const byId = new Map(fields.map((f) => [f.id, f]));
+    const records = added.map((v) => encodeCells(byId, { [link.targetFieldId]: v }));
+    const ids = await withTableWrite(db, tableId, () => insertRows(db, tableId, records), () => false);
+    ids.forEach((id, i) => collector.add(tableId, String(id), 1, { [link.targetFieldId]: added[i] ?? null }));
+    out.push({ tableId, fieldIds: dataFields, rowIds: ids, inserted: true });
+  }
+  return out;
 }
