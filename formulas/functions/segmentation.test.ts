@@ -21,6 +21,10 @@ describe('PERCENTRANK (= PERCENTRANK.INC)', () => {
     const table = { fields: [...excelDocs.fields, { name: 'Missing', type: 'number' as const }], rows: excelDocs.rows };
     expect(one(formula, table)).toMatchObject(expected as object);
   });
+
+  test('a column holding no numbers answers #NUM!, as Excel does for an empty array', () => {
+    expect(all('PERCENTRANK([X], 5)', column(['a', null, true], 'text'))).toMatchObject([err('#NUM!'), err('#NUM!'), err('#NUM!')]);
+  });
 });
 
 describe('RANK, NTILE, PARETO over a column with blanks, text and booleans (settled 8)', () => {

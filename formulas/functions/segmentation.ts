@@ -11,6 +11,7 @@ import { defineFunction, type Arg, type ExplainFact, type FunctionDef, type Func
 
 const ABSENT = makeError('#N/A', 'RANK: the value is not in the column.', 'RANK：该值不在列中。');
 const OUTSIDE = makeError('#N/A', 'PERCENTRANK: the value is outside the column’s range.', 'PERCENTRANK：该值超出了列的取值范围。');
+const NO_NUMBERS = makeError('#NUM!', 'PERCENTRANK: the column holds no numbers.', 'PERCENTRANK：该列没有数字。');
 const NOT_A_COLUMN = makeError('#VALUE!', 'A whole column is expected here.', '此处需要整列。');
 
 /** The row's value as a number; blank stays blank (settled 8); booleans are not ranked. */
@@ -62,6 +63,7 @@ function percentRank(p: Prepared, args: readonly Arg[], row: number): Value {
   if (significance instanceof ErrorValue) return significance;
   const digits = trunc(significance);
   if (digits < 1) return badArgument('PERCENTRANK', 'significance must be 1 or more.', '有效位数必须大于等于 1。', '#NUM!');
+  if (p.sorted.values.length === 0) return NO_NUMBERS;
   const r = percentRankOf(p.sorted.values, p.x);
   if (r === undefined) return OUTSIDE;
   // Excel truncates (never rounds up) to `significance` digits; round15 first so 0.29 stays 0.29.
