@@ -1,4 +1,4 @@
-// RFM and ABC from transactions on the real CDNOW purchase log (../shared/datasets): the customer count, ABC
+// RFM and ABC from transactions on the real CDNOW purchase log (datasets/ in this repository): the customer count, ABC
 // counts and 8-segment counts through the templates and the formula engine equal a plain TypeScript computation.
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateFormula, type TableData } from '../formulas';
 import { getTemplate, previewTemplate, renderTransactionSummary, summaryMapping, type Template } from './index';
 
-const FILE = new URL('../../shared/datasets/cdnow_master.csv.gz', import.meta.url);
+const FILE = new URL('../datasets/cdnow_master.csv.gz', import.meta.url);
 const AS_OF = '1998-07-01'; // the day after the log ends
 
 interface Order { customer: number; date: string; amount: number }
@@ -27,8 +27,8 @@ function template(id: string): Template {
   return t;
 }
 
-// The dataset always sits beside the project (../shared/datasets): its absence is a broken checkout, not a reason to skip.
-if (!existsSync(FILE)) throw new Error(`CDNOW dataset not found at ${FILE.pathname}: put shared/datasets beside the project`);
+// The dataset is part of the repository: its absence is a broken checkout, not a reason to skip.
+if (!existsSync(FILE)) throw new Error(`CDNOW dataset not found at ${FILE.pathname}: the checkout is incomplete`);
 
 describe('CDNOW master (69,659 purchases)', () => {
   const orders = readOrders();

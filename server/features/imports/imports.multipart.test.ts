@@ -111,7 +111,7 @@ describe('multipart imports', () => {
   });
 
   it('previews the CDNOW sample sent as a multipart .csv.gz', async () => {
-    const bytes = await readFile(new URL('../../../../shared/datasets/cdnow_sample.csv.gz', import.meta.url));
+    const bytes = await readFile(new URL('../../../datasets/cdnow_sample.csv.gz', import.meta.url));
     const form = new FormData();
     form.set('file', new Blob([bytes]), 'cdnow_sample.csv.gz');
     const res = await post(form);

@@ -61,7 +61,7 @@ describe('imports', () => {
   });
 
   it('imports the real CDNOW sample (.csv.gz) and groups it', async () => {
-    const bytes = await readFile(new URL('../../../../shared/datasets/cdnow_sample.csv.gz', import.meta.url));
+    const bytes = await readFile(new URL('../../../datasets/cdnow_sample.csv.gz', import.meta.url));
     const pre = await upload(bytes, 'cdnow_sample.csv.gz');
     expect(pre.status).toBe(201);
     const p = as<ImportPreview>(pre.json);
