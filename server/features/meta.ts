@@ -35,6 +35,11 @@ export interface FieldMeta {
   position: number;
 }
 
+/** The field's groups in their order: a grouping column's groups, else a select field's options. */
+export function declaredGroupValues(f: FieldMeta): string[] {
+  return (f.groups ?? f.options ?? []).map((g) => g.value);
+}
+
 function parseJsonArray<T>(text: string | null): T[] | null {
   if (text === null) return null;
   const v = JSON.parse(text) as unknown;

@@ -6,6 +6,7 @@ import { AppError } from '../../http/app-error';
 import { parseWith } from '../../http/validate';
 import { FilterSchema } from '../../wire';
 import type { CellInput, Filter, FilterCondition, Sort } from '../../wire';
+import { declaredGroupValues } from '../meta';
 import type { FieldMeta } from '../meta';
 
 type Cond = RawBuilder<boolean>;
@@ -132,15 +133,44 @@ export function parseSortParam(text: string | undefined): Sort {
   });
 }
 
-/** ORDER BY terms: blanks last whatever the direction, then the row id. */
+/** A declared group value as the column stores it: number-like groups of a numeric column are numbers. */
+function storedGroupValue(f: FieldMeta, value: string): string | number {
+  const n = Number(value);
+  return isNumeric(f) && value.trim() !== '' && Number.isFinite(n) ? n : value;
+}
+
+/** The place of the cell's value among the field's declared groups; values not declared come after them. */
+function groupRankSql(f: FieldMeta, c: RawBuilder<unknown>, declared: readonly string[]): RawBuilder<unknown> {
+  const whens = declared.map((v, i) => sql`when ${c} = ${storedGroupValue(f, v)} then ${i}`);
+  return sql`(case ${sql.join(whens, sql` `)} else ${declared.length} end)`;
+}
+
+/** Text that reads as a number ("10", "2.5") sorts as that number, before other text (as in Excel). */
+function numberLikeSql(c: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`(typeof(${c}) in ('integer', 'real') or ${c} = cast(cast(${c} as integer) as text) or ${c} = cast(cast(${c} as real) as text))`;
+}
+
+/**
+ * ORDER BY terms: blanks last whatever the direction, errors after values; a grouping column (or a select) in
+ * its group order, then the values it does not declare; text that reads as a number as that number; then the
+ * row id.
+ */
 export function orderSql(fields: readonly FieldMeta[], sort: Sort): RawBuilder<unknown> {
   const terms: RawBuilder<unknown>[] = [];
   for (const s of sort) {
     const f = fieldOf(fields, s.fieldId);
     const c = sql.ref(sqlColumn(f.id));
+    const dir = sql.raw(s.dir);
     terms.push(sql`(${c} is null) asc`);
     if (f.type === 'formula') terms.push(sql`(${sql.ref(sqlTagColumn(f.id))} is not null and ${sql.ref(sqlTagColumn(f.id))} <> 'B') asc`);
-    terms.push(isTextual(f) ? sql`${c} collate nocase ${sql.raw(s.dir)}` : sql`${c} ${sql.raw(s.dir)}`);
+    const declared = declaredGroupValues(f);
+    if (declared.length > 0) terms.push(sql`${groupRankSql(f, c, declared)} ${dir}`);
+    if (isTextual(f)) {
+      const numberLike = numberLikeSql(c);
+      terms.push(sql`(case when ${numberLike} then 0 else 1 end) ${dir}`);
+      terms.push(sql`(case when ${numberLike} then cast(${c} as real) end) ${dir}`);
+      terms.push(sql`${c} collate nocase ${dir}`);
+    } else terms.push(sql`${c} ${dir}`);
   }
   terms.push(sql`${sql.ref('id')} asc`);
   return sql.join(terms);

@@ -10,7 +10,7 @@ import { prepared, sqliteOf, withConnection } from '../../db/raw';
 import { userDb } from '../../db/user-tables';
 import { AppError } from '../../http/app-error';
 import type { CellValue, SummaryGroup, SummaryRequest, SummaryResult } from '../../wire';
-import { getTable, listFields } from '../meta';
+import { declaredGroupValues, getTable, listFields } from '../meta';
 import type { FieldMeta } from '../meta';
 import { filterSql } from '../rows/row-query';
 import { GROUP_FN, mergeInto, measureValue, registerGroupScan, scanGroups, TooManyGroups } from './group-scan';
@@ -61,11 +61,12 @@ function measureSpec(f: FieldMeta, op: ScanOp): ScanMeasure {
 
 /** Sort rank of a key: listed groups/options first (in order), others by count, then blank, then errors. */
 function ranker(f: FieldMeta, counts: Map<string, number>): (key: CellValue) => [number, number, string] {
-  const listed = (f.groups ?? f.options ?? []).map((g) => g.value);
+  const listed = declaredGroupValues(f);
   return (key) => {
     if (key !== null && typeof key === 'object') return [3, 0, key.error];
     if (key === null) return [2, 0, ''];
-    const i = typeof key === 'string' ? listed.indexOf(key) : -1;
+    // A number key is its declared group when it prints the same (NTILE's 3 is the group "3"), as in the web's charts.
+    const i = typeof key === 'string' || typeof key === 'number' ? listed.indexOf(String(key)) : -1;
     if (i >= 0) return [0, i, ''];
     return [1, -(counts.get(JSON.stringify(key)) ?? 0), String(key)];
   };
