@@ -67,7 +67,12 @@ export function csvStream(cursor: RowCursor, fields: readonly FieldMeta[]): Read
 function xlsxValue(f: FieldMeta, v: CellValue): ExcelJS.CellValue {
   if (v === null) return null;
   if (typeof v === 'object') return { error: v.error } as ExcelJS.CellErrorValue;
-  if (typeof v === 'string' && isDateField(f) && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
+  if (typeof v === 'string') {
+    if (isDateField(f) && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
+    // As an inline string (t="inlineStr", spaces preserved): ExcelJS writes a plain string as a formula's text
+    // result (t="str"), whose leading and trailing spaces LibreOffice drops.
+    return { richText: [{ text: v }] };
+  }
   return v;
 }
 
@@ -81,7 +86,7 @@ function displayWidth(text: string): number {
 function cellWidth(v: ExcelJS.CellValue): number {
   if (v === null || v === undefined) return 0;
   if (v instanceof Date) return 10;
-  if (typeof v === 'object') return 7;
+  if (typeof v === 'object') return 'richText' in v ? displayWidth(v.richText.map((r) => r.text).join('')) : 7;
   return displayWidth(String(v));
 }
 

@@ -14,6 +14,8 @@ let h: Harness;
 let wb: Workbook;
 let table: Table;
 const id = (name: string): string => table.fields.find((f) => f.name === name)?.id ?? '';
+/** A text cell as the XLSX export writes it (an inline string), read back by ExcelJS. */
+const inline = (text: string): ExcelJS.CellRichTextValue => ({ richText: [{ text }] });
 
 beforeEach(async () => {
   h = await openHarness();
@@ -94,7 +96,23 @@ describe('export', () => {
     await book.xlsx.load(xlsx as unknown as ArrayBuffer);
     const ws = book.worksheets[0]!;
     expect(ws.rowCount).toBe(n + 1);
-    expect(ws.getRow(n + 1).values).toEqual([undefined, n - 1, `t ${n - 1}, x`, false]);
+    expect(ws.getRow(n + 1).values).toEqual([undefined, n - 1, inline(`t ${n - 1}, x`), false]);
+  });
+
+  it('writes XLSX cells by type: text as inline strings (digits, zeros and spaces kept), booleans, dates, numbers, errors', async () => {
+    await h.request('POST', `/api/tables/${table.id}/rows`, { rows: [{ cells: { [id('名称')]: ' 000123 ' } }, { cells: { [id('名称')]: '110101199058202938' } }] });
+    const flag = as<{ id: string }>((await h.request('POST', `/api/tables/${table.id}/fields`, { name: '大单', type: 'formula', formula: '{销售额}>10' })).json).id;
+    const res = await h.segsheet.app.request(`/api/tables/${table.id}/export?format=xlsx&fields=${id('名称')},${id('销售额')},${id('日期')},${id('比例')},${flag}`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const ws = book.worksheets[0]!;
+    const rows = [2, 3, 4, 5].map((r) => [1, 2, 3, 4, 5].map((c) => ws.getRow(r).getCell(c).value));
+    expect(rows).toEqual([
+      [inline('华信, "科技"'), 50, new Date('2024-01-05T00:00:00Z'), 2, true],
+      [inline('鼎盛'), 0, null, { error: '#DIV/0!' }, false],
+      [inline(' 000123 '), null, null, { error: '#DIV/0!' }, false],
+      [inline('110101199058202938'), null, null, { error: '#DIV/0!' }, false],
+    ]);
   });
 
   it('answers 400 for a bad format', async () => {
@@ -169,7 +187,7 @@ describe('streamed export', () => {
     const keys: unknown[] = [];
     ws.eachRow((row, i) => void (i > 1 && keys.push(row.getCell(1).value)));
     expect(keys).toEqual(Array.from({ length: n / 2 }, (_, i) => n - 2 - 2 * i));
-    expect(ws.getRow(2).values).toEqual([undefined, n - 2, `r ${n - 2}, x`, true]);
+    expect(ws.getRow(2).values).toEqual([undefined, n - 2, inline(`r ${n - 2}, x`), true]);
   });
 
   it('reads a snapshot on its own connection: a write during the export succeeds and is not in it', async () => {

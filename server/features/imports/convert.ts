@@ -5,13 +5,16 @@ import type { MessageLanguage } from '../../http/app-error';
 import type { FieldMeta } from '../meta';
 import { checkCell, MAX_TEXT, parseBooleanText, parseDateText, parseNumberText } from '../rows/cells';
 import { isoDateForm, isPlainNumber } from './fast-parse';
+import type { StoredAs } from './read-source';
 
 export const BAD = Symbol('bad cell');
-export type Converter = (raw: string) => SqlValue | typeof BAD;
+/** `stored`: how an XLSX cell was stored (a number's text is then its exact shortest form); none for CSV. */
+export type Converter = (raw: string, stored?: StoredAs) => SqlValue | typeof BAD;
 
-function toNumber(raw: string): SqlValue | typeof BAD {
+function toNumber(raw: string, stored?: StoredAs): SqlValue | typeof BAD {
   if (raw === '') return null;
-  const n = isPlainNumber(raw) ? Number(raw) : parseNumberText(raw);
+  // A number cell is not read as text: the text rules (digits, separators) are for what people type.
+  const n = stored === 'number' || isPlainNumber(raw) ? Number(raw) : parseNumberText(raw);
   if (n === undefined) return BAD;
   return Number.isFinite(n) ? n : null;
 }

@@ -2,11 +2,16 @@
 import type { ImportColumnType } from '../../wire';
 import { parseDateText, parseNumberText } from '../rows/cells';
 import { hasLeadingZero, isoDateForm, isPlainNumber, mayBeNumber } from './fast-parse';
+import type { StoredAs } from './read-source';
 
 const NUMBER_START = /^[-+.\d¥￥$]/;
 const LEADING_ZERO = /^[-+]?0\d/;
 const DATE_START = /^\d/;
 const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', '是', '否']);
+
+function readsAsNumber(v: string): boolean {
+  return isPlainNumber(v) ? !hasLeadingZero(v) : NUMBER_START.test(v) && !LEADING_ZERO.test(v) && mayBeNumber(v) && parseNumberText(v) !== undefined;
+}
 
 export class ColumnStats {
   nonEmpty = 0;
@@ -15,9 +20,13 @@ export class ColumnStats {
   datesWithTime = 0;
   booleans = 0;
   firstNotNumber: string | undefined;
+  /** XLSX cells stored as text that would read as numbers: they keep the column text. */
+  numbersAsText = 0;
+  firstNumberAsText: string | undefined;
   samples: string[] = [];
 
-  add(raw: string): void {
+  /** `stored`: how an XLSX cell was stored (it is then not read for a type); none for CSV text. */
+  add(raw: string, stored?: StoredAs): void {
     const n = raw.length;
     if (n === 0) return;
     // trim() only when an end is not plain ASCII: most cells need none.
@@ -28,8 +37,13 @@ export class ColumnStats {
     const before = this.nonEmpty;
     this.nonEmpty++;
     if (this.samples.length < 5 && !this.samples.includes(v)) this.samples.push(v);
-    const isNumber = isPlainNumber(v) ? !hasLeadingZero(v) : NUMBER_START.test(v) && !LEADING_ZERO.test(v) && mayBeNumber(v) && parseNumberText(v) !== undefined;
-    if (isNumber) this.numbers++;
+    if (stored === undefined) this.read(v, before);
+    else this.count(v, stored);
+  }
+
+  /** Text that is typed by reading it (CSV). */
+  private read(v: string, before: number): void {
+    if (readsAsNumber(v)) this.numbers++;
     else this.firstNotNumber ??= v;
     // Dates and booleans are only checked while every value so far was one (a column is all or nothing).
     if (this.dates === before && DATE_START.test(v)) {
@@ -41,6 +55,36 @@ export class ColumnStats {
       }
     }
     if (this.booleans === before && BOOLEAN_WORDS.has(v.toLowerCase())) this.booleans++;
+  }
+
+  /** A value whose type the file says. */
+  private count(v: string, stored: StoredAs): void {
+    switch (stored) {
+      case 'number':
+        this.numbers++;
+        return;
+      case 'date':
+        this.firstNotNumber ??= v;
+        this.dates++;
+        // A date cell's text is "YYYY-MM-DD", with " HH:MM:SS" when it has a time.
+        if (v.length > 10) this.datesWithTime++;
+        return;
+      case 'boolean':
+        this.firstNotNumber ??= v;
+        this.booleans++;
+        return;
+      case 'text':
+        if (readsAsNumber(v)) {
+          this.numbersAsText++;
+          this.firstNumberAsText ??= v;
+          return;
+        }
+        this.firstNotNumber ??= v;
+        return;
+      case 'error':
+        this.firstNotNumber ??= v;
+        return;
+    }
   }
 
   get type(): ImportColumnType {
@@ -58,8 +102,18 @@ export class ColumnStats {
       const n = this.datesWithTime;
       out.push(lang === 'zh-CN' ? `${n} 个值带有时间，导入时只保留日期` : `${n} ${n === 1 ? 'value has' : 'values have'} a time of day; only the day is kept`);
     }
-    if (t === 'text' && this.numbers > 0 && this.numbers >= this.nonEmpty * 0.5 && this.firstNotNumber !== undefined) {
-      const n = this.nonEmpty - this.numbers;
+    // Mostly numbers: say what kept the column text.
+    const mostlyNumbers = t === 'text' && this.numbers > 0 && this.numbers + this.numbersAsText >= this.nonEmpty * 0.5;
+    if (mostlyNumbers && this.firstNumberAsText !== undefined) {
+      const n = this.numbersAsText;
+      out.push(
+        lang === 'zh-CN'
+          ? `${n} 个值在文件中存为文本（如“${this.firstNumberAsText}”），所以按文本导入`
+          : `${n} ${n === 1 ? 'value is' : 'values are'} stored as text in the file (e.g. "${this.firstNumberAsText}"), so the column is text`,
+      );
+    }
+    if (mostlyNumbers && this.firstNotNumber !== undefined) {
+      const n = this.nonEmpty - this.numbers - this.numbersAsText;
       out.push(
         lang === 'zh-CN'
           ? `${n} 个值不是数字（如“${this.firstNotNumber}”），所以按文本导入`

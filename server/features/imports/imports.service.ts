@@ -61,7 +61,7 @@ export async function createImport(deps: AppDeps, store: ImportStore, workbookId
     rows = [];
     badRows = [];
     rowCount = 0;
-    return (record, count, index, problem) => {
+    return (record, count, index, problem, stored) => {
       if (index === 0) {
         names = columnNames(record.slice(0, count), lang);
         stats = names.map(() => new ColumnStats());
@@ -73,7 +73,7 @@ export async function createImport(deps: AppDeps, store: ImportStore, workbookId
         if (badRows.length < MAX_BAD_ROWS) badRows.push({ row: index + 1, column: '', value: null, reason: problem !== undefined ? problemReason(problem, lang) : raggedReason(count, width, lang) });
         return;
       }
-      for (let i = 0; i < width; i++) stats[i]?.add(record[i] ?? '');
+      for (let i = 0; i < width; i++) stats[i]?.add(record[i] ?? '', stored?.[i]);
       if (rows.length < PREVIEW_ROWS) rows.push(record.slice(0, count).map((v) => (v === '' ? null : v)));
     };
   });

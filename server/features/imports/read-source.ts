@@ -28,10 +28,17 @@ export interface ReadHints {
 }
 
 /**
- * Called for every record, the header first (index 0). `fields[0 … count-1]` are the values; the array is
- * reused, so copy what you keep. `problem` is set for a record that could not be read.
+ * How an XLSX cell was stored. A cell stored as text (a shared or inline string, a formula's text result) is
+ * text whatever its characters; the others keep their type. CSV cells have none: their text is read for one.
  */
-export type RecordVisitor = (fields: string[], count: number, index: number, problem: CsvProblem | undefined) => void;
+export type StoredAs = 'text' | 'number' | 'boolean' | 'date' | 'error';
+
+/**
+ * Called for every record, the header first (index 0). `fields[0 … count-1]` are the values; the array is
+ * reused, so copy what you keep. `problem` is set for a record that could not be read. `stored` (XLSX only,
+ * reused too) says how each value was stored; a number's text is its shortest exact form (String(n)).
+ */
+export type RecordVisitor = (fields: string[], count: number, index: number, problem: CsvProblem | undefined, stored?: readonly StoredAs[]) => void;
 
 const DELIMITERS = [',', '\t', ';', '|'];
 
@@ -60,22 +67,48 @@ async function readCsv(file: string, hints: ReadHints, makeVisitor: () => Record
   return { kind: 'csv', encoding: info.encoding, delimiter: delimiter ?? ',' };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    const iso = isoFromSerial(serialFromParts(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()));
-    const time = value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() > 0 ? ` ${value.toISOString().slice(11, 19)}` : '';
-    return iso + time;
-  }
+function dateText(value: Date): string {
+  const iso = isoFromSerial(serialFromParts(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()));
+  const time = value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() > 0 ? ` ${value.toISOString().slice(11, 19)}` : '';
+  return iso + time;
+}
+
+/** Text as ExcelJS gives it: a string, or rich text (runs of text). */
+function plainText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'object' || value === null || !('richText' in value) || !Array.isArray(value.richText)) return undefined;
+  return value.richText.map((r: unknown) => (typeof r === 'object' && r !== null && 'text' in r ? String(r.text) : '')).join('');
+}
+
+interface ReadCell {
+  text: string;
+  stored: StoredAs;
+}
+
+const BLANK: ReadCell = { text: '', stored: 'text' };
+
+/** A value as ExcelJS gives it, or a formula's cached result (which ExcelJS does not type: booleans and errors too). */
+function readValue(value: unknown): ReadCell {
+  if (value === null || value === undefined) return BLANK;
+  const text = plainText(value);
+  if (text !== undefined) return { text, stored: 'text' };
+  if (typeof value === 'number') return { text: String(value), stored: 'number' };
+  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', stored: 'boolean' };
+  if (value instanceof Date) return { text: dateText(value), stored: 'date' };
   if (typeof value === 'object') {
-    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return String(value.error);
-    return '';
+    if ('error' in value) return { text: String(value.error), stored: 'error' };
+    // A hyperlink: its text, plain or rich.
+    if ('text' in value) return { text: plainText(value.text) ?? '', stored: 'text' };
   }
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return String(value);
+  return BLANK;
+}
+
+function readCell(cell: ExcelJS.Cell): ReadCell {
+  // Each cell of a merged range shows the value of its first cell.
+  const source = cell.type === ExcelJS.ValueType.Merge ? cell.master : cell;
+  // cell.value drops a formula's falsy results (0, FALSE): its cached result is read on its own.
+  if (source.type === ExcelJS.ValueType.Formula) return readValue(source.result);
+  return readValue(source.value);
 }
 
 async function readXlsx(file: string, sheetName: string | undefined, visit: RecordVisitor): Promise<SourceInfo> {
@@ -95,14 +128,19 @@ async function readXlsx(file: string, sheetName: string | undefined, visit: Reco
   const width = ws.columnCount;
   let headerWidth = -1;
   let index = 0;
+  const stored: StoredAs[] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     let rec: string[] = [];
-    for (let c = 1; c <= width; c++) rec.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= width; c++) {
+      const cell = readCell(row.getCell(c));
+      rec.push(cell.text);
+      stored[c - 1] = cell.stored;
+    }
     if (headerWidth < 0) while (rec.length > 0 && rec[rec.length - 1] === '') rec.pop();
     if (!rec.some((v) => v !== '')) return;
     if (headerWidth < 0) headerWidth = rec.length;
     else if (rec.length > headerWidth && rec.slice(headerWidth).every((v) => v === '')) rec = rec.slice(0, headerWidth);
-    visit(rec, rec.length, index++, undefined);
+    visit(rec, rec.length, index++, undefined, stored);
   });
   return { kind: 'xlsx', encoding: 'xlsx', delimiter: null, sheets, sheet: ws.name };
 }

@@ -85,7 +85,7 @@ export async function writeRows(job: ImportJob, o: WriteOptions): Promise<Writte
     // With the encoding known the file is read once; a second reading would insert twice.
     if (started) throw new Error('import: the file was read twice');
     started = true;
-    return (record, count, index, problem) => {
+    return (record, count, index, problem, stored) => {
       if (index === 0) return;
       const rowNumber = index + 1;
       if (problem !== undefined || count !== width) {
@@ -93,8 +93,9 @@ export async function writeRows(job: ImportJob, o: WriteOptions): Promise<Writte
         return;
       }
       for (let k = 0; k < n; k++) {
-        const raw = record[columnIndex[k] ?? 0] ?? '';
-        const v = converters[k]?.(raw) ?? null;
+        const column = columnIndex[k] ?? 0;
+        const raw = record[column] ?? '';
+        const v = converters[k]?.(raw, stored?.[column]) ?? null;
         if (v === BAD) {
           const field = fields[k];
           bad({ row: rowNumber, column: names[columnIndex[k] ?? 0] ?? '', value: raw, reason: field ? badReason(field, raw, o.lang) : '' });
