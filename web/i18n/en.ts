@@ -236,8 +236,8 @@ export const en = {
     summary: '{n} rows have problems; Skip leaves them out | {n} row has problems; Skip leaves it out | {n} rows have problems; Skip leaves them out',
     summaryAtLeast: 'At least {n} rows have problems (only the preview rows were checked; the rest are checked on import); Skip leaves them out | At least {n} row has problems (only the preview rows were checked; the rest are checked on import); Skip leaves them out | At least {n} rows have problems (only the preview rows were checked; the rest are checked on import); Skip leaves them out',
     summaryUnchecked: 'The preview rows have no problems; the other rows are checked on import, and rows that do not convert are handled as chosen below',
-    cellBad: { notNumber: 'Not a number', notDate: 'Not a date', notBoolean: 'Not a yes/no value', notOption: 'Not one of the options', tooLong: 'Text too long' },
-    cellBadTip: '{reason}: this row becomes a bad row',
+    cellBad: { notOption: 'Not one of the options', tooLong: 'Text too long' },
+    cellBadTip: '{reason}. This row becomes a bad row.',
   },
   wizard: {
     title: 'Grouping wizard',

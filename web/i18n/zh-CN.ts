@@ -238,8 +238,8 @@ export const zhCN: Messages = {
     summary: '{n} 行有问题，选择“跳过”将不导入这些行',
     summaryAtLeast: '至少 {n} 行有问题（只检查了预览中的行，其余行导入时检查），选择“跳过”将不导入这些行',
     summaryUnchecked: '预览中的行都没有问题；其余行的值导入时检查，不能转换的行按下面的设置处理',
-    cellBad: { notNumber: '不是数字', notDate: '不是日期', notBoolean: '不是“是/否”值', notOption: '不是可选项之一', tooLong: '文本太长' },
-    cellBadTip: '{reason}：这一行会成为问题行',
+    cellBad: { notOption: '不是可选项之一', tooLong: '文本太长' },
+    cellBadTip: '{reason}。这一行会成为问题行。',
   },
   wizard: {
     title: '分组列向导',
