@@ -87,6 +87,8 @@ export const en = {
   grid: {
     clearCell: '(empty)',
     readOnly: 'A formula column is calculated: edit its formula from the field menu (▾).',
+    typedRefused: 'Row {row}, field "{field}": {problem}. The old value is kept.',
+    typedRefusedNamed: 'Row {row} ({label}), field "{field}": {problem}. The old value is kept.',
     search: 'Search…',
     formulaMark: 'Formula (read-only)',
     unclassified: 'Unclassified',
@@ -200,9 +202,6 @@ export const en = {
     problem: 'Problem',
     proceed: 'Paste the other {n} cells',
     reason: {
-      notNumber: 'Not a number',
-      notDate: 'Not a date (use e.g. 2024-01-05)',
-      notBoolean: 'Not yes/no (use TRUE/FALSE, 是/否)',
       readOnly: 'Formula column: calculated, cannot be typed over',
       server: 'Refused by the server',
     },
