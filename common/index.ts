@@ -7,7 +7,7 @@ export type { CellRefusal, CellTextRead, TypedKind } from './cell-text/cell-text
 export { DATE_FORMS, readDateText } from './cell-text/date-text';
 export type { DateText } from './cell-text/date-text';
 export { halfWidth } from './cell-text/half-width';
-export { MAX_INTEGER_DIGITS, readNumberText } from './cell-text/number-text';
+export { MAX_SIGNIFICANT_DIGITS, readNumberText } from './cell-text/number-text';
 export type { NumberRefusal } from './cell-text/number-text';
 export { refusalText } from './cell-text/refusal-text';
 

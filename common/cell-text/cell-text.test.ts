@@ -112,6 +112,11 @@ const CELL_FORMS: readonly (readonly [TypedKind, string, Expected])[] = [
   ['number', '1234567890123456', no('tooManyDigits')],
   ['number', '-1234567890123456.5', no('tooManyDigits')],
   ['number', '1,234,567,890,123,456', no('tooManyDigits')],
+  ['number', '1234567890123456000', no('tooManyDigits')],
+  // Trailing zeros are not significant: a number holds these exactly
+  ['number', '1000000000000000', 1e15],
+  ['number', '1234567890123450000', 1234567890123450000],
+  ['number', '123456789012345000000', 123456789012345000000],
   // Dates, with an optional time of day
   ['date', '2024-01-05', '2024-01-05'],
   ['date', '2024/1/5', '2024-01-05'],

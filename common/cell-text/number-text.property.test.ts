@@ -1,11 +1,12 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { MAX_INTEGER_DIGITS, readNumberText } from './number-text';
+import { MAX_SIGNIFICANT_DIGITS, readNumberText } from './number-text';
 
-/** Doubles whose shortest printing has at most 15 integer digits (String() prints 1e21 and up with an exponent). */
-const printable = fc
-  .double({ noNaN: true, noDefaultInfinity: true })
-  .filter((n) => Math.abs(n) < 10 ** MAX_INTEGER_DIGITS || Math.abs(n) >= 1e21);
+/** Significant digits of the integer part of a printed number (String() prints 1e21 and up with an exponent). */
+const integerDigits = (printed: string): number => (/^-?(\d+)(?![\d.]*e)/.exec(printed)?.[1] ?? '').replace(/^0+|0+$/g, '').length;
+
+/** Doubles whose shortest printing has at most 15 significant integer digits: those a number holds exactly. */
+const printable = fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => integerDigits(String(n)) <= MAX_SIGNIFICANT_DIGITS);
 
 /** A decimal as a spreadsheet user writes it: up to 15 integer digits (no leading zero), up to 8 decimals. */
 const decimal = fc.record({
@@ -49,7 +50,7 @@ describe('number text', () => {
       fullWidth(plain(d)),
       d.negative ? `(${body})` : `+${body}`,
       // Written with two more integer digits: within the 15 a number holds.
-      ...(d.integer.length + 2 <= MAX_INTEGER_DIGITS ? [`${shifted(d, 2)}%`] : []),
+      ...(d.integer.length + 2 <= MAX_SIGNIFICANT_DIGITS ? [`${shifted(d, 2)}%`] : []),
       `${shifted(d, -4)}万`,
       `${shifted(d, -8)}亿`,
       `${shifted(d, -3)}e3`,

@@ -3,7 +3,7 @@
 import type { Language } from '../../formulas';
 import type { CellRefusal } from './cell-text';
 import { DATE_FORMS } from './date-text';
-import { MAX_INTEGER_DIGITS } from './number-text';
+import { MAX_SIGNIFICANT_DIGITS } from './number-text';
 
 interface Wording {
   /** On its own, as in a "Problem" column beside the value. */
@@ -14,7 +14,7 @@ interface Wording {
 
 const DATES_EN = `${DATE_FORMS.slice(0, -1).join(', ')} or ${DATE_FORMS[DATE_FORMS.length - 1] ?? ''}`;
 const DATES_ZH = `${DATE_FORMS.slice(0, -1).join('、')} 或 ${DATE_FORMS[DATE_FORMS.length - 1] ?? ''}`;
-const N = MAX_INTEGER_DIGITS;
+const N = MAX_SIGNIFICANT_DIGITS;
 
 const WORDING: { readonly [R in CellRefusal]: Readonly<Record<Language, Wording>> } = {
   notNumber: {

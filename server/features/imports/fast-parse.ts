@@ -1,6 +1,6 @@
 // Fast paths for the commonest cell texts of big files: plain numbers and ISO dates. Each answers exactly what
 // the one cell-text reader of common/ answers for the texts it accepts, and declines everything else.
-import { MAX_INTEGER_DIGITS } from '../../../common';
+import { MAX_SIGNIFICANT_DIGITS } from '../../../common';
 import { serialFromValidParts } from '../../../formulas/eval/dates';
 
 const ZERO = 48;
@@ -15,7 +15,7 @@ function isDigit(c: number): boolean {
 
 /**
  * `-?\d+(\.\d+)?`: 1 when it is a plain number, whose value is Number(s); 2 when it is a code readNumberText
- * refuses (a leading zero, "0123", or over 15 integer digits); 0 for any other text (the caller then asks
+ * refuses (a leading zero, "0123", or over 15 significant integer digits); 0 for any other text (the caller then asks
  * readNumberText).
  */
 export function plainNumberForm(s: string): 0 | 1 | 2 {
@@ -25,7 +25,13 @@ export function plainNumberForm(s: string): 0 | 1 | 2 {
   while (i < n && isDigit(s.charCodeAt(i))) i++;
   const digits = i - digitsFrom;
   if (digits === 0) return 0;
-  const form = digits > MAX_INTEGER_DIGITS || (digits > 1 && s.charCodeAt(digitsFrom) === ZERO) ? 2 : 1;
+  let form: 1 | 2 = digits > 1 && s.charCodeAt(digitsFrom) === ZERO ? 2 : 1;
+  if (form === 1 && digits > MAX_SIGNIFICANT_DIGITS) {
+    // Trailing zeros are not significant: 1000000000000000 is a number, 110101199058202938 a code.
+    let end = i;
+    while (s.charCodeAt(end - 1) === ZERO) end--;
+    if (end - digitsFrom > MAX_SIGNIFICANT_DIGITS) form = 2;
+  }
   if (i === n) return form;
   if (s.charCodeAt(i) !== DOT) return 0;
   const fractionFrom = ++i;
