@@ -18,7 +18,7 @@ export default defineConfig({
   },
   test: {
     root: projectRoot,
-    include: ['{formulas,server,templates,web}/**/*.test.ts'],
+    include: ['{common,formulas,server,templates,web}/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'web/e2e/**', 'dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -87,6 +87,8 @@ export const en = {
   grid: {
     clearCell: '(empty)',
     readOnly: 'A formula column is calculated: edit its formula from the field menu (▾).',
+    typedRefused: 'Row {row}, field "{field}": {problem}. The old value is kept.',
+    typedRefusedNamed: 'Row {row} ({label}), field "{field}": {problem}. The old value is kept.',
     search: 'Search…',
     formulaMark: 'Formula (read-only)',
     unclassified: 'Unclassified',
@@ -200,9 +202,6 @@ export const en = {
     problem: 'Problem',
     proceed: 'Paste the other {n} cells',
     reason: {
-      notNumber: 'Not a number',
-      notDate: 'Not a date (use e.g. 2024-01-05)',
-      notBoolean: 'Not yes/no (use TRUE/FALSE, 是/否)',
       readOnly: 'Formula column: calculated, cannot be typed over',
       server: 'Refused by the server',
     },
@@ -236,8 +235,8 @@ export const en = {
     summary: '{n} rows have problems; Skip leaves them out | {n} row has problems; Skip leaves it out | {n} rows have problems; Skip leaves them out',
     summaryAtLeast: 'At least {n} rows have problems (only the preview rows were checked; the rest are checked on import); Skip leaves them out | At least {n} row has problems (only the preview rows were checked; the rest are checked on import); Skip leaves them out | At least {n} rows have problems (only the preview rows were checked; the rest are checked on import); Skip leaves them out',
     summaryUnchecked: 'The preview rows have no problems; the other rows are checked on import, and rows that do not convert are handled as chosen below',
-    cellBad: { notNumber: 'Not a number', notDate: 'Not a date', notBoolean: 'Not a yes/no value', notOption: 'Not one of the options', tooLong: 'Text too long' },
-    cellBadTip: '{reason}: this row becomes a bad row',
+    cellBad: { notOption: 'Not one of the options', tooLong: 'Text too long' },
+    cellBadTip: '{reason}. This row becomes a bad row.',
   },
   wizard: {
     title: 'Grouping wizard',

@@ -89,6 +89,8 @@ export const zhCN: Messages = {
   grid: {
     clearCell: '（清空）',
     readOnly: '公式列由公式计算：请在字段菜单（▾）里编辑公式。',
+    typedRefused: '第 {row} 行的字段“{field}”：{problem}。原值已保留。',
+    typedRefusedNamed: '第 {row} 行（{label}）的字段“{field}”：{problem}。原值已保留。',
     search: '搜索…',
     formulaMark: '公式列（只读）',
     unclassified: '未分组',
@@ -202,9 +204,6 @@ export const zhCN: Messages = {
     problem: '问题',
     proceed: '粘贴其余 {n} 个单元格',
     reason: {
-      notNumber: '不是数字',
-      notDate: '不是日期（例如 2024-01-05）',
-      notBoolean: '不是“是/否”（可用 TRUE/FALSE、是/否）',
       readOnly: '公式列：由公式计算，不能直接填写',
       server: '被服务器拒绝',
     },
@@ -238,8 +237,8 @@ export const zhCN: Messages = {
     summary: '{n} 行有问题，选择“跳过”将不导入这些行',
     summaryAtLeast: '至少 {n} 行有问题（只检查了预览中的行，其余行导入时检查），选择“跳过”将不导入这些行',
     summaryUnchecked: '预览中的行都没有问题；其余行的值导入时检查，不能转换的行按下面的设置处理',
-    cellBad: { notNumber: '不是数字', notDate: '不是日期', notBoolean: '不是“是/否”值', notOption: '不是可选项之一', tooLong: '文本太长' },
-    cellBadTip: '{reason}：这一行会成为问题行',
+    cellBad: { notOption: '不是可选项之一', tooLong: '文本太长' },
+    cellBadTip: '{reason}。这一行会成为问题行。',
   },
   wizard: {
     title: '分组列向导',

@@ -1,34 +1,44 @@
 // Cell converters compiled once per column of an import: file text → the stored SQL value of the target field,
-// or BAD. They store exactly what checkCell + encodeCell store, with fast paths for plain numbers and ISO dates.
+// or BAD. They store exactly what checkCell + encodeCell store: fast paths for plain numbers and ISO dates, then
+// the one cell-text reader of common/ (blank text, spaces only, is a blank cell there too).
+import { isBlankText, MAX_TEXT, readBooleanText, readDateText, readNumberText } from '../../../common';
 import type { SqlValue } from '../../db/user-tables';
 import type { MessageLanguage } from '../../http/app-error';
 import type { FieldMeta } from '../meta';
-import { checkCell, MAX_TEXT, parseBooleanText, parseDateText, parseNumberText } from '../rows/cells';
-import { isoDateForm, isPlainNumber } from './fast-parse';
+import { checkCell } from '../rows/cells';
+import { isoDateForm, plainNumberForm } from './fast-parse';
 import type { StoredAs } from './read-source';
 
 export const BAD = Symbol('bad cell');
 /** `stored`: how an XLSX cell was stored (a number's text is then its exact shortest form); none for CSV. */
 export type Converter = (raw: string, stored?: StoredAs) => SqlValue | typeof BAD;
 
+const blankOrBad = (raw: string): null | typeof BAD => (isBlankText(raw) ? null : BAD);
+
 function toNumber(raw: string, stored?: StoredAs): SqlValue | typeof BAD {
   if (raw === '') return null;
-  // A number cell is not read as text: the text rules (digits, separators) are for what people type.
-  const n = stored === 'number' || isPlainNumber(raw) ? Number(raw) : parseNumberText(raw);
-  if (n === undefined) return BAD;
-  return Number.isFinite(n) ? n : null;
+  // A number cell is not read as text: the text rules (digits, separators, codes) are for what people type.
+  if (stored === 'number') {
+    const n = Number(raw);
+    return Number.isFinite(n) ? n : null;
+  }
+  const plain = plainNumberForm(raw);
+  if (plain !== 0) return plain === 1 ? Number(raw) : BAD;
+  const n = readNumberText(raw);
+  return typeof n === 'number' ? n : blankOrBad(raw);
 }
 
 function toDate(raw: string): SqlValue | typeof BAD {
   if (raw === '') return null;
   if (isoDateForm(raw) !== 0) return raw.slice(0, 10);
-  return parseDateText(raw)?.iso ?? BAD;
+  const d = readDateText(raw);
+  return d === 'notDate' ? blankOrBad(raw) : d.iso;
 }
 
 function toBoolean(raw: string): SqlValue | typeof BAD {
   if (raw === '') return null;
-  const b = parseBooleanText(raw);
-  return b === undefined ? BAD : b ? 1 : 0;
+  const b = readBooleanText(raw);
+  return b === 'notBoolean' ? blankOrBad(raw) : b ? 1 : 0;
 }
 
 function toText(raw: string): SqlValue | typeof BAD {

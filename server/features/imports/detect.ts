@@ -1,16 +1,17 @@
 // Column types detected from every row (not a sample): one value that does not fit and the column is text.
+// Each value is read by the one cell-text reader of common/, behind the fast paths and cheap first-character checks.
+import { readBooleanText, readDateText, readNumberText } from '../../../common';
 import type { ImportColumnType } from '../../wire';
-import { parseDateText, parseNumberText } from '../rows/cells';
-import { hasLeadingZero, isoDateForm, isPlainNumber, mayBeNumber } from './fast-parse';
+import { isoDateForm, mayBeNumber, plainNumberForm } from './fast-parse';
 import type { StoredAs } from './read-source';
 
-const NUMBER_START = /^[-+.\d¥￥$]/;
-const LEADING_ZERO = /^[-+]?0\d/;
-const DATE_START = /^\d/;
-const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', '是', '否']);
+/** Every first character readNumberText can accept, full-width ones included (after trimming). */
+const NUMBER_START = /^[-+.(\d¥￥$€£\uFF04\uFF08\uFF0B\uFF0D\uFF0E\uFF10-\uFF19]/;
+const DATE_START = /^[\d\uFF10-\uFF19]/;
 
 function readsAsNumber(v: string): boolean {
-  return isPlainNumber(v) ? !hasLeadingZero(v) : NUMBER_START.test(v) && !LEADING_ZERO.test(v) && mayBeNumber(v) && parseNumberText(v) !== undefined;
+  const plain = plainNumberForm(v);
+  return plain === 1 || (plain === 0 && NUMBER_START.test(v) && mayBeNumber(v) && typeof readNumberText(v) === 'number');
 }
 
 export class ColumnStats {
@@ -48,13 +49,13 @@ export class ColumnStats {
     // Dates and booleans are only checked while every value so far was one (a column is all or nothing).
     if (this.dates === before && DATE_START.test(v)) {
       const form = isoDateForm(v);
-      const hadTime = form === 0 ? parseDateText(v)?.hadTime : form === 2;
-      if (hadTime !== undefined) {
+      const read = form === 0 ? readDateText(v) : { hadTime: form === 2 };
+      if (read !== 'notDate') {
         this.dates++;
-        if (hadTime) this.datesWithTime++;
+        if (read.hadTime) this.datesWithTime++;
       }
     }
-    if (this.booleans === before && BOOLEAN_WORDS.has(v.toLowerCase())) this.booleans++;
+    if (this.booleans === before && readBooleanText(v) !== 'notBoolean') this.booleans++;
   }
 
   /** A value whose type the file says. */

@@ -1,5 +1,6 @@
 // Fast paths for the commonest cell texts of big files: plain numbers and ISO dates. Each answers exactly what
-// the general parsers of rows/cells.ts answer for the texts it accepts, and declines everything else.
+// the one cell-text reader of common/ answers for the texts it accepts, and declines everything else.
+import { MAX_SIGNIFICANT_DIGITS } from '../../../common';
 import { serialFromValidParts } from '../../../formulas/eval/dates';
 
 const ZERO = 48;
@@ -12,24 +13,30 @@ function isDigit(c: number): boolean {
   return c >= ZERO && c <= NINE;
 }
 
-/** `-?\d+(\.\d+)?` — the texts parseNumberText reads with a plain Number(). */
-export function isPlainNumber(s: string): boolean {
+/**
+ * `-?\d+(\.\d+)?`: 1 when it is a plain number, whose value is Number(s); 2 when it is a code readNumberText
+ * refuses (a leading zero, "0123", or over 15 significant integer digits); 0 for any other text (the caller then asks
+ * readNumberText).
+ */
+export function plainNumberForm(s: string): 0 | 1 | 2 {
   const n = s.length;
   let i = s.charCodeAt(0) === MINUS ? 1 : 0;
   const digitsFrom = i;
   while (i < n && isDigit(s.charCodeAt(i))) i++;
-  if (i === digitsFrom) return false;
-  if (i === n) return true;
-  if (s.charCodeAt(i) !== DOT) return false;
+  const digits = i - digitsFrom;
+  if (digits === 0) return 0;
+  let form: 1 | 2 = digits > 1 && s.charCodeAt(digitsFrom) === ZERO ? 2 : 1;
+  if (form === 1 && digits > MAX_SIGNIFICANT_DIGITS) {
+    // Trailing zeros are not significant: 1000000000000000 is a number, 110101199058202938 a code.
+    let end = i;
+    while (s.charCodeAt(end - 1) === ZERO) end--;
+    if (end - digitsFrom > MAX_SIGNIFICANT_DIGITS) form = 2;
+  }
+  if (i === n) return form;
+  if (s.charCodeAt(i) !== DOT) return 0;
   const fractionFrom = ++i;
   while (i < n && isDigit(s.charCodeAt(i))) i++;
-  return i === n && i > fractionFrom;
-}
-
-/** A plain number written with a leading zero ("007", "-01"): a code, not a number. */
-export function hasLeadingZero(s: string): boolean {
-  const i = s.charCodeAt(0) === MINUS ? 1 : 0;
-  return s.charCodeAt(i) === ZERO && isDigit(s.charCodeAt(i + 1));
+  return i === n && i > fractionFrom ? form : 0;
 }
 
 function digitsAt(s: string, from: number, count: number): number {
@@ -52,7 +59,7 @@ function isShortTime(s: string): boolean {
 
 /**
  * "YYYY-MM-DD", optionally with " HH:MM[:SS]": 1 for a date, 2 for a date with a time, 0 when the text is not
- * in this form or not a valid date (the caller then asks parseDateText).
+ * in this form or not a valid date (the caller then asks readDateText).
  */
 export function isoDateForm(s: string): 0 | 1 | 2 {
   const n = s.length;
@@ -66,11 +73,12 @@ export function isoDateForm(s: string): 0 | 1 | 2 {
   return isShortTime(s) ? 2 : 0;
 }
 
-/** False when the text has an ASCII character no number text has (parseNumberText would say no, only slower). */
+/** False when the text has an ASCII character no number text has (readNumberText would say no, only slower). */
 export function mayBeNumber(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (isDigit(c) || c === DOT || c === MINUS || c === 43 || c === 44 || c === 32 || c === 37 || c === 36 || c === 69 || c === 101) continue;
+    // Digits . - + , space % $ ( ) E e
+    if (isDigit(c) || c === DOT || c === MINUS || c === 43 || c === 44 || c === 32 || c === 37 || c === 36 || c === 40 || c === 41 || c === 69 || c === 101) continue;
     // Spaces, and anything beyond ASCII (currency signs, Unicode spaces): the parser decides.
     if (c <= 32 || c >= 128) continue;
     return false;

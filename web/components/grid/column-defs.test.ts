@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Field, Row } from '../../api/types';
-import { buildColumnDefs, chipHtml, editorValueToCell, pinnedFieldId } from './column-defs';
+import { buildColumnDefs, chipHtml, editorValueToCell, pinnedFieldId, type TypedRefusal } from './column-defs';
 import { formatCell, formatDate } from './format';
 import { groupColor, UNCLASSIFIED_COLOR } from './group-colors';
 
@@ -22,7 +22,7 @@ describe('column defs', () => {
   it('gives each type its editor and filter; formulas are read-only with the ƒ header class', () => {
     const by = Object.fromEntries(defs.map((d) => [d.colId, d]));
     expect(by.name).toMatchObject({ editable: true, cellEditor: 'agTextCellEditor', filter: 'agTextColumnFilter' });
-    expect(by.sales).toMatchObject({ editable: true, cellEditor: 'agNumberCellEditor', filter: 'agNumberColumnFilter', type: 'rightAligned', headerName: '销售额' });
+    expect(by.sales).toMatchObject({ editable: true, cellEditor: 'agTextCellEditor', filter: 'agNumberColumnFilter', type: 'rightAligned', headerName: '销售额' });
     expect(by.first).toMatchObject({ cellEditor: 'agDateStringCellEditor', filter: 'agDateColumnFilter' });
     expect(by.vip).toMatchObject({ cellEditor: 'agCheckboxCellEditor', cellRenderer: 'agCheckboxCellRenderer' });
     expect(by.prov?.cellEditorParams).toEqual({ values: ['', '浙江'] });
@@ -60,11 +60,43 @@ describe('column defs', () => {
     expect(row.cells.sales).toBe(1234);
   });
 
-  it('converts editor values by field type', () => {
-    expect(editorValueToCell(fields[1] as Field, '')).toBeNull();
-    expect(editorValueToCell(fields[1] as Field, 'abc')).toBe('abc');
-    expect(editorValueToCell(fields[3] as Field, true)).toBe(true);
-    expect(editorValueToCell(fields[2] as Field, '2024-01-05')).toBe('2024-01-05');
+  it('converts editor values by field type, reading text as a paste does', () => {
+    const sales = fields[1] as Field;
+    expect(editorValueToCell(sales, '')).toEqual({ ok: true, value: null });
+    expect(editorValueToCell(sales, '1.2万')).toEqual({ ok: true, value: 12000 });
+    expect(editorValueToCell(sales, '12%')).toEqual({ ok: true, value: 0.12 });
+    expect(editorValueToCell(sales, 7)).toEqual({ ok: true, value: 7 });
+    expect(editorValueToCell(sales, 'abc')).toEqual({ ok: false, reason: 'notNumber' });
+    expect(editorValueToCell(sales, '0123')).toEqual({ ok: false, reason: 'leadingZero' });
+    expect(editorValueToCell(fields[3] as Field, true)).toEqual({ ok: true, value: true });
+    expect(editorValueToCell(fields[2] as Field, '2024-01-05')).toEqual({ ok: true, value: '2024-01-05' });
+    expect(editorValueToCell(fields[2] as Field, '2024年1月5日')).toEqual({ ok: true, value: '2024-01-05' });
+  });
+
+  it('keeps the old value of a cell that refuses typed text, and reports it', () => {
+    const refused: TypedRefusal[] = [];
+    const accepted: string[] = [];
+    const marks = new Map([['r\u0000sales', 'why']]);
+    const [, sales] = buildColumnDefs(fields, {
+      ...ctx,
+      onRefused: (r) => refused.push(r),
+      onAccepted: (rowId, fieldId) => accepted.push(`${rowId}.${fieldId}`),
+      refusedAt: (rowId, fieldId) => marks.get(`${rowId}\u0000${fieldId}`),
+    });
+    const set = sales?.valueSetter;
+    if (typeof set !== 'function') throw new Error('no value setter');
+    const row: Row = { id: 'r', version: 1, cells: { sales: 12 } };
+    expect(set({ data: row, newValue: 'abc', node: { rowIndex: 4 } } as never)).toBe(false);
+    expect(row.cells.sales).toBe(12);
+    expect(refused).toEqual([{ field: fields[1], row, rowIndex: 4, text: 'abc', reason: 'notNumber' }]);
+    expect(set({ data: row, newValue: '12', node: { rowIndex: 4 } } as never)).toBe(false);
+    expect(set({ data: row, newValue: '1.2万', node: { rowIndex: 4 } } as never)).toBe(true);
+    expect(row.cells.sales).toBe(12000);
+    expect(accepted).toEqual(['r.sales', 'r.sales']);
+    const rule = sales?.cellClassRules?.['ss-refused'];
+    expect(typeof rule === 'function' && rule({ data: row } as never)).toBe(true);
+    const tip = sales?.tooltipValueGetter;
+    expect(typeof tip === 'function' && tip({ data: row, value: 12 } as never)).toBe('why');
   });
 
   it('shows blanks and errors of a grouping column as the unclassified chip', () => {

@@ -1,6 +1,7 @@
 import type { ColDef, ICellRendererParams, ValueFormatterParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
 import type { CellValue, Field, Row } from '../../api/types';
 import { displayType, formatCell } from './format';
+import { type ParseFailure, type Parsed, parseCellText } from './parse-cell';
 import { groupColor, groupsOf, isChipField, isErrorValue, textColorFor } from './group-colors';
 import { emptyEntryLabel } from './group-filter';
 
@@ -23,29 +24,37 @@ export interface ColumnContext {
   /** Editor of select cells (chips), and the label of its "empty" entry. */
   selectEditor?: unknown;
   blankLabel?: string;
+  /** Typed text the field cannot take: the cell keeps its value and the grid says why. */
+  onRefused?: (refusal: TypedRefusal) => void;
+  /** Why the last text typed into a cell was refused, while that is shown (the cell is marked). */
+  refusedAt?: (rowId: string, fieldId: string) => string | undefined;
+  /** A cell took a typed value. */
+  onAccepted?: (rowId: string, fieldId: string) => void;
+}
+
+export interface TypedRefusal {
+  field: Field;
+  row: Row;
+  /** The row's place in the grid's view, 0-based (null when not displayed). */
+  rowIndex: number | null;
+  text: string;
+  reason: ParseFailure;
 }
 
 export function cellOf(row: Row | undefined, fieldId: string): CellValue {
   return row?.cells[fieldId] ?? null;
 }
 
-/** Turn what an AG Grid editor gives back into a cell value of the field's type. */
-export function editorValueToCell(field: Field, v: unknown): CellValue {
-  if (v === undefined || v === null || v === '') return null;
-  switch (field.type) {
-    case 'number': {
-      if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-      const n = Number(String(v).replace(/[,\s]/g, ''));
-      return Number.isFinite(n) ? n : String(v);
-    }
-    case 'boolean':
-      return v === true || v === 'true' || v === 'TRUE';
-    case 'date':
-      if (v instanceof Date) return v.toISOString().slice(0, 10);
-      return String(v);
-    default:
-      return String(v);
-  }
+/**
+ * What an AG Grid editor gives back → a cell value of the field's type, or why not. Text (the number, text and
+ * date editors give text) is read as a paste is (parseCellText); the checkbox editor gives booleans.
+ */
+export function editorValueToCell(field: Field, v: unknown): Parsed {
+  if (v === undefined || v === null || v === '') return { ok: true, value: null };
+  if (typeof v === 'boolean' && field.type === 'boolean') return { ok: true, value: v };
+  if (typeof v === 'number' && field.type === 'number' && Number.isFinite(v)) return { ok: true, value: v };
+  if (v instanceof Date && field.type === 'date') return { ok: true, value: v.toISOString().slice(0, 10) };
+  return parseCellText(field, String(v));
 }
 
 function editorFor(field: Field, ctx: ColumnContext): Pick<ColDef<Row>, 'cellEditor' | 'cellEditorParams' | 'editable' | 'cellEditorPopup'> {
@@ -53,7 +62,8 @@ function editorFor(field: Field, ctx: ColumnContext): Pick<ColDef<Row>, 'cellEdi
     case 'formula':
       return { editable: false };
     case 'number':
-      return { editable: true, cellEditor: 'agNumberCellEditor' };
+      // A text editor: the number editor's <input type=number> drops "abc", "12%" or "1.2万" without a word.
+      return { editable: true, cellEditor: 'agTextCellEditor' };
     case 'date':
       return { editable: true, cellEditor: 'agDateStringCellEditor' };
     case 'boolean':
@@ -127,8 +137,17 @@ export function buildColumnDef(field: Field, ctx: ColumnContext): ColDef<Row> {
     resizable: true,
     valueGetter: (p: ValueGetterParams<Row>) => cellOf(p.data, field.id),
     valueSetter: (p: ValueSetterParams<Row>) => {
-      if (!p.data) return false;
-      p.data.cells[field.id] = editorValueToCell(field, p.newValue);
+      const row = p.data;
+      if (!row) return false;
+      const parsed = editorValueToCell(field, p.newValue);
+      if (!parsed.ok) {
+        ctx.onRefused?.({ field, row, rowIndex: p.node?.rowIndex ?? null, text: String(p.newValue), reason: parsed.reason });
+        return false;
+      }
+      ctx.onAccepted?.(row.id, field.id);
+      // The same value again is no change: nothing to save, nothing to undo.
+      if (parsed.value === (row.cells[field.id] ?? null)) return false;
+      row.cells[field.id] = parsed.value;
       return true;
     },
     valueFormatter: (p: ValueFormatterParams<Row, CellValue>) => formatCell(field, p.value ?? null, ctx.locale),
@@ -138,8 +157,11 @@ export function buildColumnDef(field: Field, ctx: ColumnContext): ColDef<Row> {
       'cell-error': (p) => isErrorValue(p.value as CellValue),
       'ss-formula-cell': () => field.type === 'formula',
       'ss-selected': (p) => ctx.isSelected?.(p.node.rowIndex, p.colDef.colId) ?? false,
+      'ss-refused': (p) => p.data !== undefined && ctx.refusedAt?.(p.data.id, field.id) !== undefined,
     },
     tooltipValueGetter: (p) => {
+      const refused = p.data ? ctx.refusedAt?.(p.data.id, field.id) : undefined;
+      if (refused !== undefined) return refused;
       const v = p.value as CellValue;
       return isErrorValue(v) ? (v.message ?? v.error) : undefined;
     },

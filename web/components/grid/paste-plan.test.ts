@@ -1,39 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Field, Row } from '../../api/types';
-import { parseBoolean, parseCellText, parseDate, parseNumber } from './parse-cell';
+import { parseCellText } from './parse-cell';
 import { planPaste } from './paste-plan';
 import { parseTsv } from './tsv';
 
 const f = (id: string, type: Field['type'], extra: Partial<Field> = {}): Field => ({ id, tableId: 't', name: id.toUpperCase(), type, ...extra });
 
 describe('cell text parsing', () => {
-  it('reads numbers as Excel shows them', () => {
-    expect(parseNumber('1,234.5')).toBe(1234.5);
-    expect(parseNumber('¥1,200')).toBe(1200);
-    expect(parseNumber('-$3')).toBe(-3);
-    expect(parseNumber('15%')).toBe(0.15);
-    expect(parseNumber('(12)')).toBe(-12);
-    expect(parseNumber('１２３')).toBe(123);
-    expect(parseNumber('1e3')).toBe(1000);
-    expect(parseNumber('12abc')).toBeNull();
-    expect(parseNumber('')).toBeNull();
-  });
-
-  it('reads dates in the forms imports accept', () => {
-    expect(parseDate('2024-01-05')).toBe('2024-01-05');
-    expect(parseDate('2024/1/5')).toBe('2024-01-05');
-    expect(parseDate('2024年1月5日')).toBe('2024-01-05');
-    expect(parseDate('1/5/2024')).toBe('2024-01-05');
-    expect(parseDate('2024-01-05 13:45:00')).toBe('2024-01-05');
-    expect(parseDate('2024-02-30')).toBeNull();
-    expect(parseDate('yesterday')).toBeNull();
-  });
-
-  it('reads booleans in both languages', () => {
-    expect(parseBoolean('TRUE')).toBe(true);
-    expect(parseBoolean('是')).toBe(true);
-    expect(parseBoolean('否')).toBe(false);
-    expect(parseBoolean('maybe')).toBeNull();
+  it('reads number, date and boolean cells with the reader imports and the API use', () => {
+    expect(parseCellText(f('x', 'number'), '1.2万')).toEqual({ ok: true, value: 12000 });
+    expect(parseCellText(f('x', 'number'), '(¥1,234.50)')).toEqual({ ok: true, value: -1234.5 });
+    expect(parseCellText(f('x', 'number'), '0123')).toEqual({ ok: false, reason: 'leadingZero' });
+    expect(parseCellText(f('x', 'number'), '12abc')).toEqual({ ok: false, reason: 'notNumber' });
+    expect(parseCellText(f('x', 'date'), '2024年1月5日 13:45')).toEqual({ ok: true, value: '2024-01-05' });
+    expect(parseCellText(f('x', 'date'), 'yesterday')).toEqual({ ok: false, reason: 'notDate' });
+    expect(parseCellText(f('x', 'boolean'), '√')).toEqual({ ok: true, value: true });
+    expect(parseCellText(f('x', 'boolean'), 'maybe')).toEqual({ ok: false, reason: 'notBoolean' });
   });
 
   it('refuses formula cells and keeps text as is', () => {

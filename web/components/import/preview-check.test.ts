@@ -35,6 +35,11 @@ describe('import preview checks', () => {
     expect(cellFailure('¥1,200', { type: 'number' })).toBeNull();
     expect(cellFailure('12%', { type: 'number' })).toBeNull();
     expect(cellFailure('abc', { type: 'number' })).toBe('notNumber');
+    expect(cellFailure('(12)', { type: 'number' })).toBeNull();
+    expect(cellFailure('1.2万', { type: 'number' })).toBeNull();
+    expect(cellFailure('  ', { type: 'number' })).toBeNull();
+    expect(cellFailure('0123', { type: 'number' })).toBe('leadingZero');
+    expect(cellFailure('110101199058202938', { type: 'number' })).toBe('tooManyDigits');
     expect(cellFailure('2024年1月5日', { type: 'date' })).toBeNull();
     expect(cellFailure('2025-13-45', { type: 'date' })).toBe('notDate');
     expect(cellFailure('是', { type: 'boolean' })).toBeNull();
@@ -103,7 +108,8 @@ describe('import preview checks', () => {
       for (const key of ['chosenNote', 'chosenNoteExample', 'fieldNote', 'fieldNoteExample', 'notDateSoText', 'summary', 'summaryAtLeast', 'summaryUnchecked', 'cellBadTip']) {
         expect(messages.import).toHaveProperty(key);
       }
-      expect(Object.keys(messages.import.cellBad).sort()).toEqual(['notBoolean', 'notDate', 'notNumber', 'notOption', 'tooLong']);
+      // The cell-text reader's reasons are worded by common/ (refusalText); these two are the preview's own.
+      expect(Object.keys(messages.import.cellBad).sort()).toEqual(['notOption', 'tooLong']);
     }
   });
 });

@@ -1,11 +1,12 @@
 // What the import will do with the preview's values: which cells will not convert to the type they go into,
 // how many rows that makes bad, and the note under each column. The checks mirror the server's converters
-// (server/features/imports/convert.ts), with the very parsers they use: the preview must not promise what the
-// commit then refuses.
-import { MAX_TEXT, parseBooleanText, parseDateText, parseNumberText } from '../../../server/features/rows/cells';
+// (server/features/imports/convert.ts), with the very reader they use (common/): the preview must not promise what
+// the commit then refuses.
+import { type CellRefusal, MAX_TEXT, readCellText, readDateText } from '../../../common';
 import type { Field, ImportColumnType, ImportPreview } from '../../api/types';
 
-export type CellFailure = 'notNumber' | 'notDate' | 'notBoolean' | 'notOption' | 'tooLong';
+/** Why a cell will not convert: the cell-text reader's reasons, or a select or text cell's own. */
+export type CellFailure = CellRefusal | 'notOption' | 'tooLong';
 
 /** Where a file column goes: a type (new table) or a field (append); null when the column is not imported. */
 export interface ColumnTarget {
@@ -14,9 +15,12 @@ export interface ColumnTarget {
   field?: Pick<Field, 'name' | 'type' | 'options'>;
 }
 
-const isNumber = (raw: string): boolean => parseNumberText(raw) !== undefined;
-const isDate = (raw: string): boolean => parseDateText(raw) !== undefined;
-const isBoolean = (raw: string): boolean => parseBooleanText(raw) !== undefined;
+const isDate = (raw: string): boolean => readDateText(raw) !== 'notDate';
+
+function readFailure(kind: 'number' | 'date' | 'boolean', raw: string): CellRefusal | null {
+  const r = readCellText(kind, raw);
+  return r.ok ? null : r.reason;
+}
 
 function isOption(raw: string, options: readonly { value: string }[]): boolean {
   const t = raw.trim().toLowerCase();
@@ -28,11 +32,9 @@ export function cellFailure(raw: string | null, target: ColumnTarget): CellFailu
   if (raw === null || raw === '') return null;
   switch (target.type) {
     case 'number':
-      return isNumber(raw) ? null : 'notNumber';
     case 'date':
-      return isDate(raw) ? null : 'notDate';
     case 'boolean':
-      return isBoolean(raw) ? null : 'notBoolean';
+      return readFailure(target.type, raw);
     case 'select':
       return isOption(raw, target.field?.options ?? []) ? null : 'notOption';
     default:
