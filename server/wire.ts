@@ -162,6 +162,16 @@ export const MAX_BATCH_ROWS = 10_000;
 export const MAX_PAGE_ROWS = 1_000;
 export const MAX_CHANGED_CELLS = 5_000;
 
+// Limits of a request (server/README.md "Limits", the OpenAPI description): past one, 400 LIMIT_EXCEEDED names it.
+/** How deeply the and/or groups of a filter nest. */
+export const MAX_FILTER_DEPTH = 16;
+/** Conditions of one filter over all its groups (an `in` list is one condition, whatever its length). */
+export const MAX_FILTER_CONDITIONS = 1_000;
+/** Fields of one sort. */
+export const MAX_SORT_FIELDS = 100;
+/** How deeply a JSON body (or the filter of a query) nests arrays and objects. */
+export const MAX_JSON_DEPTH = 100;
+
 export const RowsInsertSchema = z.object({
   rows: z.array(z.object({ cells: z.record(z.string(), CellInputSchema) })).min(1).max(MAX_BATCH_ROWS),
 });
@@ -191,10 +201,9 @@ export const FilterConditionSchema = z.object({
 export type FilterCondition = z.infer<typeof FilterConditionSchema>;
 export type Filter = { and: (FilterCondition | Filter)[] } | { or: (FilterCondition | Filter)[] };
 const FilterItemSchema: z.ZodType<FilterCondition | Filter> = z.lazy(() => z.union([FilterConditionSchema, FilterSchema]));
-export const FilterSchema: z.ZodType<Filter> = z.union([
-  z.strictObject({ and: z.array(FilterItemSchema) }),
-  z.strictObject({ or: z.array(FilterItemSchema) }),
-]);
+export const FilterSchema: z.ZodType<Filter> = z
+  .union([z.strictObject({ and: z.array(FilterItemSchema) }), z.strictObject({ or: z.array(FilterItemSchema) })])
+  .describe(`and/or groups nest at most ${MAX_FILTER_DEPTH} deep; at most ${MAX_FILTER_CONDITIONS} conditions in all`);
 
 export const SortSchema = z.array(z.object({ fieldId: z.string(), dir: z.enum(['asc', 'desc']) }));
 export type Sort = z.infer<typeof SortSchema>;

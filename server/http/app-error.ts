@@ -3,6 +3,7 @@
 
 export const ERROR_CODES = [
   'BAD_REQUEST',
+  'LIMIT_EXCEEDED',
   'NOT_FOUND',
   'FIELD_NOT_FOUND',
   'VERSION_CONFLICT',
@@ -26,6 +27,7 @@ export type MessageLanguage = 'zh-CN' | 'en';
 
 export const ERROR_STATUS: Record<ErrorCode, 400 | 404 | 409 | 413 | 422 | 500> = {
   BAD_REQUEST: 400,
+  LIMIT_EXCEEDED: 400,
   NOT_FOUND: 404,
   FIELD_NOT_FOUND: 404,
   VERSION_CONFLICT: 409,
@@ -51,8 +53,12 @@ const s = (v: unknown): string => (v === undefined || v === null ? '' : typeof v
 
 const MESSAGES: Record<ErrorCode, { 'zh-CN': Message; en: Message }> = {
   BAD_REQUEST: {
-    'zh-CN': (d) => `请求格式不正确${d.reason ? `：${s(d.reason)}` : ''}。`,
+    'zh-CN': (d) => `请求格式不正确${d.reasonZh ?? d.reason ? `：${s(d.reasonZh ?? d.reason)}` : ''}。`,
     en: (d) => `The request is malformed${d.reason ? `: ${s(d.reason)}` : ''}.`,
+  },
+  LIMIT_EXCEEDED: {
+    'zh-CN': (d) => `${s(d.whatZh)}为 ${s(d.actual)}，超过了上限 ${s(d.max)}。${s(d.hintZh)}`,
+    en: (d) => `${s(d.what)} is ${s(d.actual)}, over the limit of ${s(d.max)}.${d.hint ? ` ${s(d.hint)}` : ''}`,
   },
   NOT_FOUND: {
     'zh-CN': (d) => `找不到${s(d.kindZh) || '该对象'}${d.id ? `（${s(d.id)}）` : ''}，它可能已被删除。`,
