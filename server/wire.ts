@@ -1,6 +1,7 @@
 // Every type that crosses the wire (shared/API.md), defined once as a zod schema with its inferred TS type.
 // The web app imports these with `import type { … } from '../server/wire'`; keep the export names stable.
 import { z } from 'zod';
+import { serialFromIso } from '../formulas';
 import { ERROR_CODES } from './http/app-error';
 
 // ---------- values ----------
@@ -17,7 +18,11 @@ export type CellValue = z.infer<typeof CellValueSchema>;
 export const CellInputSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 export type CellInput = z.infer<typeof CellInputSchema>;
 
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** A calendar day as "YYYY-MM-DD", in the formulas' date range (1900-01-01 … 9999-12-31): 2024-02-30 is not one. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((text) => serialFromIso(text) !== undefined, 'not a calendar date between 1900-01-01 and 9999-12-31');
 export const LanguageSchema = z.enum(['zh-CN', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 
