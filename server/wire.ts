@@ -176,6 +176,8 @@ export const MAX_FILTER_CONDITIONS = 1_000;
 export const MAX_SORT_FIELDS = 100;
 /** How deeply a JSON body (or the filter of a query) nests arrays and objects. */
 export const MAX_JSON_DEPTH = 100;
+/** Columns of a table (SQLite's SQLITE_MAX_COLUMN): id and _version, one per field, a second per formula field. */
+export const MAX_TABLE_COLUMNS = 2_000;
 
 export const RowsInsertSchema = z.object({
   rows: z.array(z.object({ cells: z.record(z.string(), CellInputSchema) })).min(1).max(MAX_BATCH_ROWS),

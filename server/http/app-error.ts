@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'IMPORT_BAD_ROWS',
   'IMPORT_MAPPING',
   'TEMPLATE_INPUT_MISSING',
+  'TOO_MANY_FIELDS',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -44,6 +45,7 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 404 | 409 | 413 | 422 | 500> 
   IMPORT_BAD_ROWS: 422,
   IMPORT_MAPPING: 422,
   TEMPLATE_INPUT_MISSING: 422,
+  TOO_MANY_FIELDS: 422,
   INTERNAL: 500,
 };
 
@@ -125,6 +127,12 @@ const MESSAGES: Record<ErrorCode, { 'zh-CN': Message; en: Message }> = {
   TEMPLATE_INPUT_MISSING: {
     'zh-CN': (d) => `模板需要的输入没有对应字段：${s(d.inputsZh ?? d.inputs)}。`,
     en: (d) => `Required template inputs are not mapped: ${s(d.inputs)}.`,
+  },
+  TOO_MANY_FIELDS: {
+    'zh-CN': (d) =>
+      `一张表最多有 ${s(d.max)} 个数据列（普通字段占 1 列，公式字段占 2 列，回收站里的字段仍占着它们的列）。此表已用 ${s(d.used)} 列，这次操作还需要 ${s(d.adding)} 列，没有做任何修改。`,
+    en: (d) =>
+      `A table holds at most ${s(d.max)} data columns (a field takes one, a formula field two, and fields in the trash keep theirs). This table uses ${s(d.used)} and this needs ${s(d.adding)} more; nothing was changed.`,
   },
   INTERNAL: {
     'zh-CN': () => '服务器内部错误，请稍后重试。',
