@@ -22,7 +22,8 @@ export type CellInput = z.infer<typeof CellInputSchema>;
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((text) => serialFromIso(text) !== undefined, 'not a calendar date between 1900-01-01 and 9999-12-31');
+  .refine((text) => serialFromIso(text) !== undefined, 'not a calendar date between 1900-01-01 and 9999-12-31')
+  .describe('a calendar day from 1900-01-01 to 9999-12-31');
 export const LanguageSchema = z.enum(['zh-CN', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 
