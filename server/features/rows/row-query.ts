@@ -121,7 +121,8 @@ function conditionSql(fields: readonly FieldMeta[], cond: FilterCondition): Cond
  */
 function joinBalanced(parts: readonly Cond[], op: 'and' | 'or'): Cond {
   const [first] = parts;
-  if (parts.length === 1 && first) return first;
+  if (first === undefined) return op === 'and' ? sql<boolean>`1` : sql<boolean>`0`;
+  if (parts.length === 1) return first;
   const mid = parts.length >> 1;
   return sql<boolean>`(${joinBalanced(parts.slice(0, mid), op)} ${sql.raw(op)} ${joinBalanced(parts.slice(mid), op)})`;
 }
