@@ -1,6 +1,8 @@
 // GET /api/openapi.json: every route, its body and answer, generated from the zod schemas of wire.ts.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { MAX_TEXT } from './features/rows/cells';
+import { MAX_FIELD_COLUMNS } from './features/table-width';
 import type { AppEnv } from './http/context';
 import * as w from './wire';
 
@@ -56,6 +58,17 @@ const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/templates/{id}/workbooks', summary: "A new workbook with the template's sample data, outputs and charts", answer: w.WorkbookSchema, status: 201 },
 ];
 
+/** The limits of the API (server/README.md "Limits"), in the document's description. */
+const LIMITS: string[] = [
+  `JSON bodies: 16 MB (413 PAYLOAD_TOO_LARGE), arrays and objects nested at most ${w.MAX_JSON_DEPTH} deep, also in the filter query (400 LIMIT_EXCEEDED jsonDepth); imports: 512 MB`,
+  `Rows: ${w.MAX_BATCH_ROWS} a batch, ${w.MAX_PAGE_ROWS} a page; text cells ${MAX_TEXT} characters`,
+  `Filters: and/or groups nested at most ${w.MAX_FILTER_DEPTH} deep (filterDepth), at most ${w.MAX_FILTER_CONDITIONS} conditions in all (filterConditions); an "in" list is one condition of any length`,
+  `Sorts: at most ${w.MAX_SORT_FIELDS} fields (sortFields)`,
+  `Dates (asOf, values compared with a date field in a filter): calendar days from 1900-01-01 to 9999-12-31, else 400 BAD_REQUEST`,
+  `Tables: ${MAX_FIELD_COLUMNS} field columns (SQLite's ${w.MAX_TABLE_COLUMNS} minus id and _version): one per field, two per formula field, fields in the trash keep theirs; past it 422 TOO_MANY_FIELDS before anything is written`,
+  `Dashboards: charts of the kinds ${w.CHART_KINDS.join(', ')}; unique ids; place x 0–${w.CHART_PLACE_BOUNDS.x[1]}, y 0–${w.CHART_PLACE_BOUNDS.y[1]}, w and h 1–${w.CHART_PLACE_BOUNDS.w[1]}; tables of the workbook and fields of the chart's table (in the trash too), else 400 with details.issues`,
+];
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): unknown {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any' });
 }
@@ -78,7 +91,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
     };
   }
-  return { openapi: '3.1.0', info: { title: 'Segsheet API', version }, paths };
+  const description = `Limits (past one: a 4xx naming it, in zh-CN and en):\n${LIMITS.map((l) => `- ${l}`).join('\n')}`;
+  return { openapi: '3.1.0', info: { title: 'Segsheet API', version, description }, paths };
 }
 
 export function openApiRoutes(): Hono<AppEnv> {

@@ -1,6 +1,7 @@
 // Every type that crosses the wire (shared/API.md), defined once as a zod schema with its inferred TS type.
 // The web app imports these with `import type { … } from '../server/wire'`; keep the export names stable.
 import { z } from 'zod';
+import { serialFromIso } from '../formulas';
 import { ERROR_CODES } from './http/app-error';
 
 // ---------- values ----------
@@ -17,7 +18,12 @@ export type CellValue = z.infer<typeof CellValueSchema>;
 export const CellInputSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 export type CellInput = z.infer<typeof CellInputSchema>;
 
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** A calendar day as "YYYY-MM-DD", in the formulas' date range (1900-01-01 … 9999-12-31): 2024-02-30 is not one. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((text) => serialFromIso(text) !== undefined, 'not a calendar date between 1900-01-01 and 9999-12-31')
+  .describe('a calendar day from 1900-01-01 to 9999-12-31');
 export const LanguageSchema = z.enum(['zh-CN', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 
@@ -162,6 +168,18 @@ export const MAX_BATCH_ROWS = 10_000;
 export const MAX_PAGE_ROWS = 1_000;
 export const MAX_CHANGED_CELLS = 5_000;
 
+// Limits of a request (server/README.md "Limits", the OpenAPI description): past one, 400 LIMIT_EXCEEDED names it.
+/** How deeply the and/or groups of a filter nest. */
+export const MAX_FILTER_DEPTH = 16;
+/** Conditions of one filter over all its groups (an `in` list is one condition, whatever its length). */
+export const MAX_FILTER_CONDITIONS = 1_000;
+/** Fields of one sort. */
+export const MAX_SORT_FIELDS = 100;
+/** How deeply a JSON body (or the filter of a query) nests arrays and objects. */
+export const MAX_JSON_DEPTH = 100;
+/** Columns of a table (SQLite's SQLITE_MAX_COLUMN): id and _version, one per field, a second per formula field. */
+export const MAX_TABLE_COLUMNS = 2_000;
+
 export const RowsInsertSchema = z.object({
   rows: z.array(z.object({ cells: z.record(z.string(), CellInputSchema) })).min(1).max(MAX_BATCH_ROWS),
 });
@@ -191,10 +209,9 @@ export const FilterConditionSchema = z.object({
 export type FilterCondition = z.infer<typeof FilterConditionSchema>;
 export type Filter = { and: (FilterCondition | Filter)[] } | { or: (FilterCondition | Filter)[] };
 const FilterItemSchema: z.ZodType<FilterCondition | Filter> = z.lazy(() => z.union([FilterConditionSchema, FilterSchema]));
-export const FilterSchema: z.ZodType<Filter> = z.union([
-  z.strictObject({ and: z.array(FilterItemSchema) }),
-  z.strictObject({ or: z.array(FilterItemSchema) }),
-]);
+export const FilterSchema: z.ZodType<Filter> = z
+  .union([z.strictObject({ and: z.array(FilterItemSchema) }), z.strictObject({ or: z.array(FilterItemSchema) })])
+  .describe(`and/or groups nest at most ${MAX_FILTER_DEPTH} deep; at most ${MAX_FILTER_CONDITIONS} conditions in all`);
 
 export const SortSchema = z.array(z.object({ fieldId: z.string(), dir: z.enum(['asc', 'desc']) }));
 export type Sort = z.infer<typeof SortSchema>;
@@ -287,10 +304,11 @@ export const SummaryGroupSchema = z.object({
 export type SummaryGroup = z.infer<typeof SummaryGroupSchema>;
 export const SummaryResultSchema = z.object({ groups: z.array(SummaryGroupSchema), total: z.number().int() });
 export type SummaryResult = z.infer<typeof SummaryResultSchema>;
+export const MAX_HISTOGRAM_BINS = 200;
 export const HistogramRequestSchema = z.object({
   fieldId: z.string(),
   /** About how many bins (round edges: 1, 2 or 5 × 10ⁿ wide); default 20. */
-  bins: z.number().int().min(1).max(200).optional(),
+  bins: z.number().int().min(1).max(MAX_HISTOGRAM_BINS).optional(),
   filter: FilterSchema.optional(),
 });
 export type HistogramRequest = z.infer<typeof HistogramRequestSchema>;
@@ -391,19 +409,37 @@ export const ExportQuerySchema = z.object({
 export type ExportQuery = z.infer<typeof ExportQuerySchema>;
 
 // ---------- dashboard ----------
+/** The charts the web draws (web/charts/spec.ts). */
+export const CHART_KINDS = ['bar', 'donut', 'treemap', 'pareto', 'crosstab', 'histogram', 'summary'] as const;
+export type ChartKind = (typeof CHART_KINDS)[number];
+/** Bounds of a chart's place: column and row from 0, spans from 1 (the web's grid is narrower and clamps them). */
+export const CHART_PLACE_BOUNDS = { x: [0, 100], y: [0, 10_000], w: [1, 12], h: [1, 12] } as const;
+const placeNumber = (k: keyof typeof CHART_PLACE_BOUNDS) => z.number().int().min(CHART_PLACE_BOUNDS[k][0]).max(CHART_PLACE_BOUNDS[k][1]);
+export const ChartPlaceSchema = z.object({ x: placeNumber('x'), y: placeNumber('y'), w: placeNumber('w'), h: placeNumber('h') });
 export const ChartSchema = z.object({
-  id: z.string(),
+  id: z.string().min(1).max(200),
   tableId: z.string(),
-  kind: z.string().max(50),
+  kind: z.enum(CHART_KINDS),
   title: z.string().max(500).optional(),
   fields: z.array(z.string()).max(10),
   measures: z.array(MeasureSchema).max(10).optional(),
   filter: FilterSchema.optional(),
-  place: z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() }),
+  place: ChartPlaceSchema,
   options: z.record(z.string(), z.unknown()).optional(),
 });
 export type Chart = z.infer<typeof ChartSchema>;
-export const DashboardSchema = z.object({ charts: z.array(ChartSchema).max(200) });
+export const DashboardSchema = z.object({
+  charts: z
+    .array(ChartSchema)
+    .max(200)
+    .superRefine((charts, ctx) => {
+      const seen = new Set<string>();
+      charts.forEach((chart, i) => {
+        if (seen.has(chart.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `chart id "${chart.id}" is used twice` });
+        seen.add(chart.id);
+      });
+    }),
+});
 export type Dashboard = z.infer<typeof DashboardSchema>;
 
 // ---------- templates ----------

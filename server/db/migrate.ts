@@ -5,6 +5,7 @@ import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-pending-imports';
 import * as m0003 from './migrations/0003-workbook-positions';
 import * as m0004 from './migrations/0004-operation-steps';
+import * as m0005 from './migrations/0005-calendar-as-of';
 import type { Database } from './database';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-pending-imports': m0002,
   '0003-workbook-positions': m0003,
   '0004-operation-steps': m0004,
+  '0005-calendar-as-of': m0005,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

@@ -143,6 +143,12 @@ export async function listFields(db: Executor, tableId: string): Promise<FieldMe
   return rows.map(fieldFromRow);
 }
 
+/** Every field of a table, those in the trash too (they come back with their data), in order. */
+export async function listFieldsWithTrashed(db: Executor, tableId: string): Promise<FieldMeta[]> {
+  const rows = await db.selectFrom('fields').select(FIELD_COLUMNS).where('table_id', '=', tableId).orderBy('position').orderBy('created_at').execute();
+  return rows.map(fieldFromRow);
+}
+
 /** A live field of a live table. */
 export async function getField(db: Executor, id: string): Promise<FieldMeta> {
   const r = await db.selectFrom('fields').select(FIELD_COLUMNS).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();

@@ -3,6 +3,7 @@
 
 export const ERROR_CODES = [
   'BAD_REQUEST',
+  'LIMIT_EXCEEDED',
   'NOT_FOUND',
   'FIELD_NOT_FOUND',
   'VERSION_CONFLICT',
@@ -19,6 +20,7 @@ export const ERROR_CODES = [
   'IMPORT_BAD_ROWS',
   'IMPORT_MAPPING',
   'TEMPLATE_INPUT_MISSING',
+  'TOO_MANY_FIELDS',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -26,6 +28,7 @@ export type MessageLanguage = 'zh-CN' | 'en';
 
 export const ERROR_STATUS: Record<ErrorCode, 400 | 404 | 409 | 413 | 422 | 500> = {
   BAD_REQUEST: 400,
+  LIMIT_EXCEEDED: 400,
   NOT_FOUND: 404,
   FIELD_NOT_FOUND: 404,
   VERSION_CONFLICT: 409,
@@ -42,6 +45,7 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 404 | 409 | 413 | 422 | 500> 
   IMPORT_BAD_ROWS: 422,
   IMPORT_MAPPING: 422,
   TEMPLATE_INPUT_MISSING: 422,
+  TOO_MANY_FIELDS: 422,
   INTERNAL: 500,
 };
 
@@ -51,8 +55,12 @@ const s = (v: unknown): string => (v === undefined || v === null ? '' : typeof v
 
 const MESSAGES: Record<ErrorCode, { 'zh-CN': Message; en: Message }> = {
   BAD_REQUEST: {
-    'zh-CN': (d) => `请求格式不正确${d.reason ? `：${s(d.reason)}` : ''}。`,
+    'zh-CN': (d) => `请求格式不正确${d.reasonZh ?? d.reason ? `：${s(d.reasonZh ?? d.reason)}` : ''}。`,
     en: (d) => `The request is malformed${d.reason ? `: ${s(d.reason)}` : ''}.`,
+  },
+  LIMIT_EXCEEDED: {
+    'zh-CN': (d) => `${s(d.whatZh)}为 ${s(d.actual)}，超过了上限 ${s(d.max)}。${s(d.hintZh)}`,
+    en: (d) => `${s(d.what)} is ${s(d.actual)}, over the limit of ${s(d.max)}.${d.hint ? ` ${s(d.hint)}` : ''}`,
   },
   NOT_FOUND: {
     'zh-CN': (d) => `找不到${s(d.kindZh) || '该对象'}${d.id ? `（${s(d.id)}）` : ''}，它可能已被删除。`,
@@ -119,6 +127,12 @@ const MESSAGES: Record<ErrorCode, { 'zh-CN': Message; en: Message }> = {
   TEMPLATE_INPUT_MISSING: {
     'zh-CN': (d) => `模板需要的输入没有对应字段：${s(d.inputsZh ?? d.inputs)}。`,
     en: (d) => `Required template inputs are not mapped: ${s(d.inputs)}.`,
+  },
+  TOO_MANY_FIELDS: {
+    'zh-CN': (d) =>
+      `一张表最多有 ${s(d.max)} 个数据列（普通字段占 1 列，公式字段占 2 列，回收站里的字段仍占着它们的列）。此表已用 ${s(d.used)} 列，这次操作还需要 ${s(d.adding)} 列，没有做任何修改。`,
+    en: (d) =>
+      `A table holds at most ${s(d.max)} data columns (a field takes one, a formula field two, and fields in the trash keep theirs). This table uses ${s(d.used)} and this needs ${s(d.adding)} more; nothing was changed.`,
   },
   INTERNAL: {
     'zh-CN': () => '服务器内部错误，请稍后重试。',

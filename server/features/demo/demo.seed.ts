@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { AppError } from '../../http/app-error';
-import type { CellInput, Chart, FieldInput } from '../../wire';
+import type { CellInput, Chart, ChartKind, FieldInput } from '../../wire';
 import { saveDashboard } from '../dashboards/dashboards.routes';
 import { createField } from '../fields/fields.service';
 import { listFields } from '../meta';
@@ -73,7 +73,7 @@ export async function seedDemoOnFirstStart(db: Kysely<Database>): Promise<void> 
 function demoCharts(tableId: string, tierId: string, fields: readonly { id: string; name: string }[]): Chart[] {
   const idOf = (name: string): string => fields.find((f) => f.name === name)?.id ?? '';
   const sales = idOf('销售额');
-  const chart = (i: number, kind: string, title: string, group: string[], w: number, extra: Partial<Chart> = {}): Chart => ({
+  const chart = (i: number, kind: ChartKind, title: string, group: string[], w: number, extra: Partial<Chart> = {}): Chart => ({
     id: `demo_${i}`, tableId, kind, title, fields: group, place: { x: 0, y: i, w, h: 1 }, ...extra,
   });
   return [

@@ -16,6 +16,7 @@ import { ChangeCollector } from '../recompute/changes';
 import { besideColumns, transact } from '../recompute/column-cache';
 import { recompute } from '../recompute/recompute.service';
 import { readRows, updateRow, encodeCells } from '../rows/rows.repository';
+import { checkRoomForColumns, columnsOfType } from '../table-width';
 import { moveToTrash } from '../trash/trash.service';
 import { convertCell } from './convert';
 import { definitionColumns, definitionOf } from './field-definition';
@@ -82,6 +83,7 @@ export async function createField(
     checkFree(checkName(input.name), existing.map((f) => f.name));
     const id = newId('f');
     const def = await definitionFrom(trx, tableId, input, id);
+    await checkRoomForColumns(trx, tableId, columnsOfType(def.type));
     // Metadata and a new empty column: the cached columns of every table stay valid.
     await besideColumns(trx, async () => {
       await trx
@@ -119,6 +121,8 @@ export async function applyDefinition(
   const typeChanged = def.type !== field.type;
   const next: FieldMeta = { ...field, ...def };
   if (typeChanged) {
+    // A formula field has a second column: a table that is full cannot turn a field into one.
+    await checkRoomForColumns(trx, field.tableId, columnsOfType(def.type) - columnsOfType(field.type));
     oldRows = await columnValues(trx, field);
     const converted: { id: number; value: ReturnType<typeof convertCell> }[] = oldRows.map((r) => ({ id: Number(r.id), value: convertCell(r.cells[field.id] ?? null, next) }));
     if (def.type === 'select' && (def.options === null || def.options.length === 0)) {

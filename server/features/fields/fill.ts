@@ -24,6 +24,7 @@ import { adoptColumn, Frames } from '../recompute/frames';
 import { recompute, todayIso } from '../recompute/recompute.service';
 import { updateFormulaRows } from '../recompute/write-back';
 import { countRows } from '../rows/rows.repository';
+import { checkRoomForColumns, columnsOfType } from '../table-width';
 import { definitionColumns } from './field-definition';
 import type { FieldDefinition } from './field-definition';
 import { createField, definitionFrom, readField } from './fields.service';
@@ -108,6 +109,7 @@ export async function addFormulaField(db: Kysely<Database>, tableId: string, inp
     if ((await countRows(trx, tableId)) < settings.backgroundFrom) return undefined;
     const id = newId('f');
     const def = await definitionFrom(trx, tableId, input, id);
+    await checkRoomForColumns(trx, tableId, columnsOfType('formula'));
     await besideColumns(trx, () => addUserColumn(trx, tableId, { id, type: 'formula' }));
     return { workbookId: t.workbookId, id, def };
   });

@@ -3,11 +3,12 @@ import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import { sqlColumn, sqlTagColumn } from '../../db/ids';
 import { AppError } from '../../http/app-error';
-import { parseWith } from '../../http/validate';
-import { FilterSchema } from '../../wire';
+import { checkJsonDepth, parseWith } from '../../http/validate';
+import { FilterSchema, MAX_FILTER_CONDITIONS, MAX_FILTER_DEPTH, MAX_SORT_FIELDS } from '../../wire';
 import type { CellInput, Filter, FilterCondition, Sort } from '../../wire';
 import { declaredGroupValues } from '../meta';
 import type { FieldMeta } from '../meta';
+import { parseDateText } from './cells';
 
 type Cond = RawBuilder<boolean>;
 
@@ -30,9 +31,26 @@ function isNumeric(f: FieldMeta): boolean {
   return f.type === 'number' || (f.type === 'formula' && f.resultType === 'number');
 }
 
+function isDate(f: FieldMeta): boolean {
+  return f.type === 'date' || (f.type === 'formula' && f.resultType === 'date');
+}
+
+/** A date compared with a date field: any form a date cell takes (2024/1/5 …), as stored; else the filter is wrong. */
+function dateValue(f: FieldMeta, v: CellInput): string {
+  const parsed = typeof v === 'string' ? parseDateText(v) : undefined;
+  if (parsed) return parsed.iso;
+  const shown = JSON.stringify(v);
+  throw new AppError('BAD_REQUEST', {
+    reason: `the filter compares field "${f.name}" with ${shown}, which is not a date (use YYYY-MM-DD)`,
+    reasonZh: `筛选条件把字段“${f.name}”与 ${typeof v === 'string' ? `“${v}”` : shown} 比较，但它不是日期（请用 YYYY-MM-DD）`,
+    fieldId: f.id,
+  });
+}
+
 /** A filter value in the stored form of the field. */
 function bindValue(f: FieldMeta, v: CellInput | undefined): string | number | null {
   if (v === undefined || v === null) return null;
+  if (isDate(f)) return dateValue(f, v);
   if (isBoolean(f)) return v === true || v === 'true' || v === 1 ? 1 : 0;
   if (isNumeric(f) && typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
@@ -50,10 +68,13 @@ function conditionSql(fields: readonly FieldMeta[], cond: FilterCondition): Cond
   const c = sql.ref(sqlColumn(f.id));
   const col = isTextual(f) ? sql`${c} collate nocase` : c;
   const values = Array.isArray(cond.value) ? cond.value : [cond.value];
-  const one = (): string | number | null => {
-    if (Array.isArray(cond.value)) throw new AppError('BAD_REQUEST', { reason: `filter op ${cond.op} takes one value` });
-    return bindValue(f, cond.value);
+  const single = (): CellInput | undefined => {
+    if (Array.isArray(cond.value)) throw new AppError('BAD_REQUEST', { reason: `filter op ${cond.op} takes one value`, reasonZh: `筛选运算 ${cond.op} 只接受一个值` });
+    return cond.value;
   };
+  const one = (): string | number | null => bindValue(f, single());
+  // Part of a date is text to look for, not a date.
+  const textToFind = (): string => String((isDate(f) ? single() : one()) ?? '');
   switch (cond.op) {
     case 'empty':
       return blank(f);
@@ -76,41 +97,84 @@ function conditionSql(fields: readonly FieldMeta[], cond: FilterCondition): Cond
     case 'lte':
       return sql<boolean>`${col} <= ${one()}`;
     case 'between': {
-      if (!Array.isArray(cond.value) || cond.value.length !== 2) throw new AppError('BAD_REQUEST', { reason: 'between takes [low, high]' });
+      if (!Array.isArray(cond.value) || cond.value.length !== 2) throw new AppError('BAD_REQUEST', { reason: 'between takes [low, high]', reasonZh: 'between 需要 [下限, 上限] 两个值' });
       return sql<boolean>`${col} between ${bindValue(f, cond.value[0])} and ${bindValue(f, cond.value[1])}`;
     }
     case 'contains':
-      return sql<boolean>`instr(lower(cast(${c} as text)), lower(${String(one() ?? '')})) > 0`;
+      return sql<boolean>`instr(lower(cast(${c} as text)), lower(${textToFind()})) > 0`;
     case 'notContains':
-      return sql<boolean>`(${c} is null or instr(lower(cast(${c} as text)), lower(${String(one() ?? '')})) = 0)`;
+      return sql<boolean>`(${c} is null or instr(lower(cast(${c} as text)), lower(${textToFind()})) = 0)`;
     case 'in': {
       const list = values.filter((v) => v !== undefined).map((v) => bindValue(f, v));
       const nonNull = list.filter((v) => v !== null);
       const parts: Cond[] = [];
-      if (nonNull.length > 0) parts.push(sql<boolean>`${col} in (${sql.join(nonNull)})`);
+      // One bound JSON array, not one variable per value: SQLite binds at most 32,766 variables a statement.
+      if (nonNull.length > 0) parts.push(sql<boolean>`${col} in (select value from json_each(${JSON.stringify(nonNull)}))`);
       if (nonNull.length < list.length) parts.push(blank(f));
       return parts.length === 0 ? sql<boolean>`0` : sql<boolean>`(${sql.join(parts, sql` or `)})`;
     }
   }
 }
 
-const MAX_FILTER_DEPTH = 16;
+/**
+ * `a and b and c …` as a balanced tree: SQLite parses a flat chain into an expression as deep as it is long, and
+ * refuses one deeper than 1,000 (1,000 OR terms, or a search over 1,000 fields, were a 500).
+ */
+function joinBalanced(parts: readonly Cond[], op: 'and' | 'or'): Cond {
+  const [first] = parts;
+  if (first === undefined) return op === 'and' ? sql<boolean>`1` : sql<boolean>`0`;
+  if (parts.length === 1) return first;
+  const mid = parts.length >> 1;
+  return sql<boolean>`(${joinBalanced(parts.slice(0, mid), op)} ${sql.raw(op)} ${joinBalanced(parts.slice(mid), op)})`;
+}
 
-export function filterSql(fields: readonly FieldMeta[], filter: Filter, depth = 0): Cond {
-  if (depth > MAX_FILTER_DEPTH) throw new AppError('BAD_REQUEST', { reason: 'filter nested too deeply' });
+/** The filter's size against the documented limits, before it is compiled. */
+function checkFilterSize(filter: Filter): void {
+  let conditions = 0;
+  let deepest = 0;
+  const stack: [Filter, number][] = [[filter, 1]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [group, depth] = top;
+    deepest = Math.max(deepest, depth);
+    for (const item of 'and' in group ? group.and : group.or) {
+      if ('fieldId' in item) conditions++;
+      else stack.push([item, depth + 1]);
+    }
+  }
+  if (deepest > MAX_FILTER_DEPTH) {
+    throw new AppError('LIMIT_EXCEEDED', { limit: 'filterDepth', max: MAX_FILTER_DEPTH, actual: deepest, what: 'The nesting depth of the filter\'s and/or groups', whatZh: '筛选条件中“且/或”分组的嵌套层数' });
+  }
+  if (conditions > MAX_FILTER_CONDITIONS) {
+    throw new AppError('LIMIT_EXCEEDED', {
+      limit: 'filterConditions',
+      max: MAX_FILTER_CONDITIONS,
+      actual: conditions,
+      what: 'The number of conditions in the filter',
+      whatZh: '筛选条件的个数',
+      hint: 'To match many values of one field, use one "in" condition with a list.',
+      hintZh: '要匹配一个字段的多个值，请用一个带列表的 in 条件。',
+    });
+  }
+}
+
+/** The filter as SQL, fields checked against the table; over a limit (MAX_FILTER_*), 400 LIMIT_EXCEEDED. */
+export function filterSql(fields: readonly FieldMeta[], filter: Filter): Cond {
+  checkFilterSize(filter);
+  return groupSql(fields, filter);
+}
+
+function groupSql(fields: readonly FieldMeta[], filter: Filter): Cond {
   const isAnd = 'and' in filter;
   const items = isAnd ? filter.and : filter.or;
   if (items.length === 0) return sql<boolean>`1`;
-  const parts = items.map((item) => ('fieldId' in item ? conditionSql(fields, item) : filterSql(fields, item, depth + 1)));
-  return sql<boolean>`(${sql.join(parts, isAnd ? sql` and ` : sql` or `)})`;
+  return joinBalanced(items.map((item) => ('fieldId' in item ? conditionSql(fields, item) : groupSql(fields, item))), isAnd ? 'and' : 'or');
 }
 
 /** `q`: rows where any field's text contains the words (case-insensitive). */
 export function searchSql(fields: readonly FieldMeta[], q: string): Cond {
   const needle = q.trim().toLowerCase();
   if (needle === '' || fields.length === 0) return sql<boolean>`1`;
-  const parts = fields.map((f) => sql<boolean>`instr(lower(cast(${sql.ref(sqlColumn(f.id))} as text)), ${needle}) > 0`);
-  return sql<boolean>`(${sql.join(parts, sql` or `)})`;
+  return joinBalanced(fields.map((f) => sql<boolean>`instr(lower(cast(${sql.ref(sqlColumn(f.id))} as text)), ${needle}) > 0`), 'or');
 }
 
 export function parseFilterParam(text: string | undefined): Filter | undefined {
@@ -121,12 +185,17 @@ export function parseFilterParam(text: string | undefined): Filter | undefined {
   } catch {
     throw new AppError('BAD_REQUEST', { reason: 'filter is not valid JSON' });
   }
+  checkJsonDepth(input);
   return parseWith(FilterSchema, input, 'query');
 }
 
 export function parseSortParam(text: string | undefined): Sort {
   if (text === undefined || text.trim() === '') return [];
-  return text.split(',').map((part) => {
+  const parts = text.split(',');
+  if (parts.length > MAX_SORT_FIELDS) {
+    throw new AppError('LIMIT_EXCEEDED', { limit: 'sortFields', max: MAX_SORT_FIELDS, actual: parts.length, what: 'The number of sort fields', whatZh: '排序字段的个数' });
+  }
+  return parts.map((part) => {
     const [fieldId = '', dir = 'asc'] = part.trim().split(':');
     if (dir !== 'asc' && dir !== 'desc') throw new AppError('BAD_REQUEST', { reason: `sort direction must be asc or desc: ${part}` });
     return { fieldId, dir };

@@ -13,6 +13,7 @@ import { createField } from '../fields/fields.service';
 import { recomputeWorkbook } from '../recompute/recompute.service';
 import { recordOperation } from '../history/history.service';
 import { besideColumns, transact } from '../recompute/column-cache';
+import { checkRoomForColumns, columnsOfType } from '../table-width';
 
 export async function readTable(db: Executor, id: string): Promise<Table> {
   return tableToDto(db, await getTable(db, id));
@@ -24,6 +25,8 @@ export async function createTable(db: Executor, workbookId: string, input: Table
     const name = checkName(input.name);
     const existing = await listTables(trx, workbookId);
     checkFree(name, existing.map((t) => t.name));
+    // Before the first column: a file too wide to import is refused at once, not after 2,000 ALTER TABLEs.
+    await checkRoomForColumns(trx, null, (input.fields ?? []).reduce((n, f) => n + columnsOfType(f.type), 0));
     const id = newId('t');
     const now = nowIso();
     // Metadata and a new empty table: the cached columns of the other tables stay valid.

@@ -83,6 +83,6 @@ describe('tables', () => {
     expect((await h.request('PUT', `/api/workbooks/${wb.id}/dashboard`, dashboard)).status).toBe(200);
     expect(as<Dashboard>((await h.request('GET', `/api/workbooks/${wb.id}/dashboard`)).json)).toEqual(dashboard);
     const bad = await h.request('PUT', `/api/workbooks/${wb.id}/dashboard`, { charts: [{ ...dashboard.charts[0], tableId: 'tnope' }] });
-    expect(bad.status).toBe(404);
+    expect(bad.status).toBe(400);
   });
 });

@@ -2,7 +2,7 @@
 // a new workbook from a template saves them as its dashboard; applying to an own table only answers them.
 import { pick } from '../../../templates';
 import type { Template } from '../../../templates';
-import type { Chart, Language } from '../../wire';
+import type { Chart, ChartKind, Language } from '../../wire';
 
 export interface ChartTargets {
   tableId: string;
@@ -62,8 +62,8 @@ export function rowBelow(charts: readonly Chart[]): number {
   return charts.reduce((row, c) => Math.max(row, c.place.y + 1), 0);
 }
 
-/** The dashboard's chart kinds (web/charts/spec.ts) for a template's recommended chart kinds. */
-export function dashboardKind(kind: Template['charts'][number]['kind']): string {
+/** The dashboard's chart kinds for a template's recommended chart kinds. */
+export function dashboardKind(kind: Template['charts'][number]['kind']): ChartKind {
   switch (kind) {
     case 'pie': return 'donut';
     case 'heatmap': case 'scatter': return 'crosstab';

@@ -37,7 +37,7 @@ describe('useChartModels', () => {
   });
 
   it('shows an error state when a table cannot be read', async () => {
-    const charts = ref<Chart[]>([{ id: 'c1', tableId: 'gone', kind: 'radar', fields: [], place: { x: 0, y: 0, w: 1, h: 1 } }]);
+    const charts = ref<Chart[]>([{ id: 'c1', tableId: 'gone', kind: 'bar', fields: [], place: { x: 0, y: 0, w: 1, h: 1 } }]);
     const { models } = useChartModels({ charts, fieldsOf: async () => { throw Object.assign(new Error('Not found'), { status: 404, code: 'NOT_FOUND' }); }, locale: 'zh-CN' });
     await flush();
     expect(models.value.c1?.state).toMatchObject({ kind: 'error', title: '图表无法绘制' });
