@@ -93,6 +93,6 @@ export function suggestTemplateMapping(
 export function suggestOrdersMapping(fields: readonly FieldInfo[], language: Language): MappingSuggestion {
   return suggestMapping(ORDER_INPUTS, fields, language);
 }
-export { previewTemplate, countGroups, type PreviewResult, type PreviewedOutput, type GroupCount } from './preview';
+export { previewTemplate, countGroups, countedGroups, type PreviewResult, type PreviewedOutput, type GroupCount } from './preview';
 export { localizeTemplate, outputNameConflicts, type LocalizedTemplate } from './localize';
 export { templateThumbnail, galleryThumbnails, type Thumbnail, type GalleryThumbnails } from './gallery';

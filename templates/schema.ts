@@ -98,6 +98,8 @@ export const outputSchema = z
     format: z.string().optional(),
     /** A grouping column: its groups, in order. */
     groups: z.array(groupSchema).min(1).optional(),
+    /** A score column (whole numbers `from`…`to`, e.g. RFM's 1–5): each score is counted as a group, keyed "1"…"5". */
+    scores: z.object({ from: z.number().int(), to: z.number().int() }).strict().optional(),
   })
   .strict();
 export type TemplateOutput = z.infer<typeof outputSchema>;
@@ -234,6 +236,11 @@ export const templateSchema = z
             else if (!owner.groups?.some((g) => g.key === groupKey)) issue(path, `${at}: no group "${groupKey}"`);
           }
         }
+      }
+      if (o.scores) {
+        if (o.groups) issue(['outputs', i, 'scores'], 'an output has groups or scores, not both');
+        if (o.resultType !== 'number') issue(['outputs', i, 'scores'], 'scores are numbers');
+        if (o.scores.to <= o.scores.from) issue(['outputs', i, 'scores'], 'scores go from a smaller to a larger number');
       }
       if (o.groups) {
         unique(o.groups.map((g) => g.key), `outputs.${i}.groups`);

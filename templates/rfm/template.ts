@@ -22,6 +22,8 @@ const DESC = {
   en: '1 to 5, 5 best (most recent, most frequent, largest), about 20% of customers each, ties share a score.',
 };
 
+/** NTILE(…, 5): the scores a customer can get. */
+const SCORES = { from: 1, to: 5 };
 const score = (input: string) => `NTILE([input:${input}],{input:${input}},5)`;
 
 export const rfm: TemplateDefinition = {
@@ -43,9 +45,9 @@ export const rfm: TemplateDefinition = {
   ],
   parameters: [],
   outputs: [
-    { key: 'r_score', name: { zh: 'R 得分', en: 'R score' }, formula: score('last_purchase'), resultType: 'number', description: DESC },
-    { key: 'f_score', name: { zh: 'F 得分', en: 'F score' }, formula: score('frequency'), resultType: 'number', description: DESC },
-    { key: 'm_score', name: { zh: 'M 得分', en: 'M score' }, formula: score('monetary'), resultType: 'number', description: DESC },
+    { key: 'r_score', name: { zh: 'R 得分', en: 'R score' }, formula: score('last_purchase'), resultType: 'number', scores: SCORES, description: DESC },
+    { key: 'f_score', name: { zh: 'F 得分', en: 'F score' }, formula: score('frequency'), resultType: 'number', scores: SCORES, description: DESC },
+    { key: 'm_score', name: { zh: 'M 得分', en: 'M score' }, formula: score('monetary'), resultType: 'number', scores: SCORES, description: DESC },
     {
       key: 'segment',
       name: { zh: 'RFM 分群', en: 'RFM segment' },

@@ -1,5 +1,5 @@
 // Templates: the catalogue of templates/, and applying a scheme to a table (its outputs become formula fields).
-import { countGroups, getTemplate, outputNameConflicts, renderTemplate } from '../../../templates';
+import { countedGroups, countGroups, getTemplate, outputNameConflicts, renderTemplate } from '../../../templates';
 import type { Template } from '../../../templates';
 import type { Transaction } from 'kysely';
 import type { Database, Executor } from '../../db/database';
@@ -91,7 +91,7 @@ async function applyToTable(
     );
     made.push(field);
     outputFields.set(output.key, field.id);
-    if (output.groups) {
+    if (countedGroups(output)) {
       const metas = await listFields(trx, table.id);
       const meta = metas.find((m) => m.id === field.id);
       const values = meta ? (await readRows(trx, table.id, [meta], {})).map((r) => r.cells[field.id] ?? null) : [];
