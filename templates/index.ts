@@ -42,6 +42,8 @@ export { type Language, pick, textLiteral, tableRef, numberLiteral } from './lit
 export {
   suggestMapping,
   normalizeName,
+  looksLikeUnitPrice,
+  unitPriceWarning,
   type FieldInfo,
   type MappableInput,
   type MappingSuggestion,
@@ -73,6 +75,7 @@ export {
   type SampleValue,
 } from './sample-data/generate';
 export { templateSample, type TemplateSample } from './sample';
+export { lineAmount, looksLikeQuantity, type LineAmount } from './order-amount';
 
 import { getTemplate } from './catalog';
 import type { Language } from './literals';

@@ -24,6 +24,9 @@ export const inputSchema = z
     /** Field names that suggest this input (both languages; compared ignoring case, spaces and punctuation). */
     synonyms: z.array(z.string().min(1)),
     required: z.boolean(),
+    /** A sum of money (what a customer or an order paid): a field named like a unit price is never suggested for
+     *  it, and a warning says so when one is chosen (templates/order-amount.ts). */
+    moneyTotal: z.boolean().optional(),
   })
   .strict();
 export type TemplateInput = z.infer<typeof inputSchema>;

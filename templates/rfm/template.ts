@@ -41,7 +41,7 @@ export const rfm: TemplateDefinition = {
   inputs: [
     { key: 'last_purchase', type: 'date', name: { zh: '最近购买日期', en: 'Last purchase' }, synonyms: LAST_PURCHASE_SYNONYMS, required: true },
     { key: 'frequency', type: 'number', name: { zh: '购买次数', en: 'Frequency' }, synonyms: FREQUENCY_SYNONYMS, required: true },
-    { key: 'monetary', type: 'number', name: { zh: '消费金额', en: 'Monetary' }, synonyms: AMOUNT_SYNONYMS, required: true },
+    { key: 'monetary', type: 'number', name: { zh: '消费金额', en: 'Monetary' }, synonyms: AMOUNT_SYNONYMS, required: true, moneyTotal: true },
   ],
   parameters: [],
   outputs: [
