@@ -76,6 +76,7 @@ export {
 } from './sample-data/generate';
 export { templateSample, type TemplateSample } from './sample';
 export { lineAmount, looksLikeQuantity, type LineAmount } from './order-amount';
+export { asOfHint, usesToday, dateInputs, staleAfterDays, DEFAULT_STALE_DAYS, type AsOfHint } from './as-of';
 
 import { getTemplate } from './catalog';
 import type { Language } from './literals';
