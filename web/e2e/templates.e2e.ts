@@ -305,12 +305,44 @@ describe('templates', () => {
 
     await page.getByTestId('template-apply-run').click();
     await page.getByTestId('template-applied').waitFor(SLOW);
+    expect(await page.getByTestId('template-as-of-hint').count()).toBe(0);
     await page.getByTestId('template-done').click();
     await page.getByTestId('templates-dialog').waitFor({ state: 'detached', ...SLOW });
-    const before = (await workbook()).tables.length;
-    // Undo takes back the apply (its customer table), then the amount field, as for a field made by hand.
+    const before = (await workbook()).tables;
+    const customers = before.find((t) => !wbInfo.tables.some((x) => x.id === t.id))!;
+    const customerFields = async (): Promise<number> => (await table(customers.id)).fields.length;
+    const lifecycleFields = await customerFields();
+
+    // Applied without a preview, at a far as-of date again: the result step says so too and moves it.
+    await page.getByTestId('workbook-menu').click();
+    await page.getByTestId('workbook-asof-open').click();
+    await page.getByTestId('asof-dialog').waitFor(SLOW);
+    await page.getByTestId('asof-fixed').check();
+    await page.getByTestId('asof-date').fill('2025-06-30');
+    await page.getByTestId('asof-save').click();
+    await page.getByTestId('asof-dialog').waitFor({ state: 'detached', ...SLOW });
+    await page.getByTestId('table-tab').filter({ hasText: 'Online Retail' }).first().click();
+    await expect.poll(() => activeTab(page), poll).toBe('Online Retail');
+    await openTemplate(page, 'rfm');
+    await expect.poll(() => page.getByTestId('template-order-amount').inputValue(), poll).toBe(amount.id);
+    await page.getByTestId('template-apply-run').click();
+    await page.getByTestId('template-applied').waitFor(SLOW);
+    const appliedHint = page.getByTestId('template-as-of-hint');
+    expect(await appliedHint.innerText()).toContain('2011-12-09');
+    await page.getByTestId('template-use-as-of').click();
+    await page.getByTestId('template-as-of-moved').waitFor(SLOW);
+    expect((await workbook()).asOf).toBe('2011-12-10');
+    await page.getByTestId('template-done').click();
+    await page.getByTestId('templates-dialog').waitFor({ state: 'detached', ...SLOW });
+    // The same customers (same orders and mapping): RFM was added to that table.
+    expect((await workbook()).tables.map((t) => t.id)).toEqual(before.map((t) => t.id));
+
+    // Undo takes back RFM, the lifecycle apply (its customer table), then the amount field, as for a field made by hand.
+    expect(await customerFields()).toBeGreaterThan(lifecycleFields);
     await page.getByTestId('undo').click();
-    await expect.poll(async () => (await workbook()).tables.length, poll).toBe(before - 1);
+    await expect.poll(customerFields, poll).toBe(lifecycleFields);
+    await page.getByTestId('undo').click();
+    await expect.poll(async () => (await workbook()).tables.map((t) => t.id), poll).not.toContain(customers.id);
     await page.getByTestId('undo').click();
     await expect.poll(fieldNames, poll).not.toContain(amountName);
   });

@@ -67,6 +67,7 @@ export const templateMessages = {
       asOfHint: 'The newest purchase is on {newest}, {days} days before the as-of date ({asOf}): measured from it, every customer has gone more than {limit} days without buying. If these are past orders, count from the day after the newest purchase.',
       asOfUse: 'Use {date} as the as-of date',
       asOfSetting: 'Setting the as-of date…',
+      asOfMoved: 'The as-of date is now {date}: the new fields were computed again from it. The grid shows their groups.',
     },
   },
   'zh-CN': {
@@ -136,6 +137,7 @@ export const templateMessages = {
       asOfHint: '最近一笔购买在 {newest}，比基准日（{asOf}）早 {days} 天：按基准日计算，所有客户都已超过 {limit} 天没有购买。如果这是历史订单，请从最近一笔购买的次日算起。',
       asOfUse: '以 {date} 为基准日',
       asOfSetting: '正在设置基准日…',
+      asOfMoved: '基准日已改为 {date}：新字段已按它重新计算，分组见表格。',
     },
   },
 };
