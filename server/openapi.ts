@@ -1,7 +1,7 @@
 // GET /api/openapi.json: every route, its body and answer, generated from the zod schemas of wire.ts.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { MAX_TEXT } from './features/rows/cells';
+import { MAX_TEXT } from '../common';
 import { MAX_FIELD_COLUMNS } from './features/table-width';
 import type { AppEnv } from './http/context';
 import * as w from './wire';

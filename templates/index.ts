@@ -42,6 +42,8 @@ export { type Language, pick, textLiteral, tableRef, numberLiteral } from './lit
 export {
   suggestMapping,
   normalizeName,
+  looksLikeUnitPrice,
+  unitPriceWarning,
   type FieldInfo,
   type MappableInput,
   type MappingSuggestion,
@@ -73,6 +75,8 @@ export {
   type SampleValue,
 } from './sample-data/generate';
 export { templateSample, type TemplateSample } from './sample';
+export { lineAmount, looksLikeQuantity, type LineAmount } from './order-amount';
+export { asOfHint, usesToday, dateInputs, staleAfterDays, DEFAULT_STALE_DAYS, type AsOfHint } from './as-of';
 
 import { getTemplate } from './catalog';
 import type { Language } from './literals';
@@ -93,6 +97,6 @@ export function suggestTemplateMapping(
 export function suggestOrdersMapping(fields: readonly FieldInfo[], language: Language): MappingSuggestion {
   return suggestMapping(ORDER_INPUTS, fields, language);
 }
-export { previewTemplate, countGroups, type PreviewResult, type PreviewedOutput, type GroupCount } from './preview';
+export { previewTemplate, countGroups, countedGroups, type PreviewResult, type PreviewedOutput, type GroupCount } from './preview';
 export { localizeTemplate, outputNameConflicts, type LocalizedTemplate } from './localize';
 export { templateThumbnail, galleryThumbnails, type Thumbnail, type GalleryThumbnails } from './gallery';

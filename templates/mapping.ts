@@ -3,6 +3,7 @@
 
 import { pick, type Language } from './literals';
 import { typeName } from './render';
+import { TOTAL_WORDS, UNIT_PRICE_SYNONYMS } from './synonyms';
 
 export interface FieldInfo {
   readonly name: string;
@@ -17,6 +18,8 @@ export interface MappableInput {
   readonly name: { readonly zh: string; readonly en: string };
   readonly synonyms: readonly string[];
   readonly required: boolean;
+  /** A sum of money: fields named like a unit price are not suggested for it (looksLikeUnitPrice). */
+  readonly moneyTotal?: boolean;
 }
 
 export interface InputSuggestion {
@@ -48,7 +51,22 @@ export function normalizeName(name: string): string {
     .replace(/[\s_\-./\\()（）:：·,，、'"“”‘’#＃]+/g, '');
 }
 
-function effectiveType(field: FieldInfo): string {
+const UNIT_PRICE_WORDS = UNIT_PRICE_SYNONYMS.map(normalizeName);
+const TOTAL_NAME_WORDS = TOTAL_WORDS.map(normalizeName);
+
+/**
+ * The one rule for "this field is the price of one unit, not an amount": its name holds a price word (单价, 价格,
+ * price, unit cost…) and no total word ("Total price" and 总价 are sums). By name only: a unit price and a line
+ * amount are both positive decimals, and only a product code would show a price staying put as the quantity
+ * changes.
+ */
+export function looksLikeUnitPrice(name: string): boolean {
+  const n = normalizeName(name);
+  return UNIT_PRICE_WORDS.some((w) => n.includes(w)) && !TOTAL_NAME_WORDS.some((w) => n.includes(w));
+}
+
+/** The type a field's values have: a formula's result type, a select's text. */
+export function effectiveType(field: FieldInfo): string {
   if (field.type === 'formula') return field.resultType ?? 'mixed';
   if (field.type === 'select') return 'text';
   return field.type;
@@ -88,6 +106,7 @@ export function suggestMapping(
   const wrongType = new Map<number, FieldInfo>();
   inputs.forEach((input, i) => {
     fields.forEach((field, j) => {
+      if (input.moneyTotal && looksLikeUnitPrice(field.name)) return;
       const score = nameScore(input, field.name);
       if (score === 0) return;
       const fit = typeFit(input.type, effectiveType(field));
@@ -123,7 +142,8 @@ export function suggestMapping(
       suggestions.push({ key: input.key, required: input.required, field, score: pickField?.score ?? 0, candidates: allCandidates });
       return;
     }
-    const message = explainMissing(input, wrongType.get(i), typed.length > 0, language);
+    const unitPrice = input.moneyTotal ? fields.find((f) => effectiveType(f) === 'number' && looksLikeUnitPrice(f.name)) : undefined;
+    const message = unitPrice ? unitPriceMissing(input, unitPrice.name, language) : explainMissing(input, wrongType.get(i), typed.length > 0, language);
     suggestions.push({ key: input.key, required: input.required, field: null, score: 0, candidates: allCandidates, message });
     missing.push({ key: input.key, required: input.required, message });
   });
@@ -148,4 +168,21 @@ function explainMissing(input: MappableInput, wrong: FieldInfo | undefined, anyT
   return language === 'en'
     ? `No field named like "${name}" (${type}, e.g. ${list}) was found: ${choose}.${optional}`
     : `没有找到与“${name}”对应的字段（${type}，例如${list}）：${choose}。${optional}`;
+}
+
+/** A money input left without a field because the only candidate is a unit price. */
+function unitPriceMissing(input: MappableInput, field: string, language: Language): string {
+  const name = pick(input.name, language);
+  return language === 'en'
+    ? `No field holds "${name}": "${field}" looks like the price of one unit, not what was paid. Choose the field with the amount, or add one as quantity × unit price.`
+    : `没有找到“${name}”字段：“${field}”看起来是单价，不是实付金额。请选择保存金额的字段，或添加一个“数量 × 单价”的字段。`;
+}
+
+/** A warning (not a refusal) when the field chosen for a money input looks like a unit price; undefined when it does not. */
+export function unitPriceWarning(input: MappableInput, field: string, language: Language): string | undefined {
+  if (!input.moneyTotal || !looksLikeUnitPrice(field)) return undefined;
+  const name = pick(input.name, language);
+  return language === 'en'
+    ? `"${field}" looks like the price of one unit, not the amount paid: its sums are not what customers spent. Map "${name}" to the amount (quantity × unit price).`
+    : `“${field}”看起来是单价，不是实付金额：按它汇总得到的不是客户的消费额。请把“${name}”映射到金额（数量 × 单价）。`;
 }

@@ -14,11 +14,11 @@ export interface GroupCount {
 export interface PreviewedOutput {
   readonly output: RenderedOutput;
   readonly values: readonly CellValue[];
-  /** In the output's group order (absent for outputs without groups). */
+  /** In the output's group order, or per score from the lowest (absent for outputs that do not group). */
   readonly groups?: readonly GroupCount[];
   /** Rows whose value is blank (unclassified). */
   readonly blank: number;
-  /** Rows whose value is an error or not one of the groups' labels. */
+  /** Rows whose value is an error or not one of the groups' labels (or scores). */
   readonly other: number;
 }
 
@@ -26,11 +26,20 @@ export type PreviewResult =
   | { readonly ok: true; readonly outputs: readonly PreviewedOutput[] }
   | { readonly ok: false; readonly problems: readonly TemplateProblem[] };
 
-/** Counts the values of an output by group label. */
+/** The groups an output's values are counted in: its groups, or one per score ("1"…"5"); undefined when it does not group. */
+export function countedGroups(output: Pick<RenderedOutput, 'groups' | 'scores'>): readonly { key: string; value: string }[] | undefined {
+  if (output.groups) return output.groups;
+  const s = output.scores;
+  if (!s) return undefined;
+  return Array.from({ length: s.to - s.from + 1 }, (_, i) => String(s.from + i)).map((n) => ({ key: n, value: n }));
+}
+
+/** Counts the values of an output by group label (a score by its number). */
 export function countGroups(output: RenderedOutput, values: readonly CellValue[]): Omit<PreviewedOutput, 'output' | 'values'> {
   let blank = 0;
   let other = 0;
-  const byLabel = new Map<string, number>((output.groups ?? []).map((g) => [g.value, 0]));
+  const groups = countedGroups(output);
+  const byLabel = new Map<string, number>((groups ?? []).map((g) => [g.value, 0]));
   for (const v of values) {
     if (v === null) blank += 1;
     else {
@@ -40,9 +49,9 @@ export function countGroups(output: RenderedOutput, values: readonly CellValue[]
     }
   }
   return {
-    ...(output.groups ? { groups: output.groups.map((g) => ({ key: g.key, value: g.value, count: byLabel.get(g.value) ?? 0 })) } : {}),
+    ...(groups ? { groups: groups.map((g) => ({ key: g.key, value: g.value, count: byLabel.get(g.value) ?? 0 })) } : {}),
     blank,
-    other: output.groups ? other : 0,
+    other: groups ? other : 0,
   };
 }
 

@@ -58,6 +58,8 @@ export interface RenderedOutput {
   readonly description?: string;
   readonly format?: string;
   readonly groups?: readonly RenderedGroup[];
+  /** A score column: its whole numbers from…to (templates/schema.ts). */
+  readonly scores?: { readonly from: number; readonly to: number };
 }
 
 export type RenderResult =
@@ -290,6 +292,7 @@ export function renderTemplate(template: Template, options: RenderOptions): Rend
             })),
           }
         : {}),
+      ...(o.scores ? { scores: { from: o.scores.from, to: o.scores.to } } : {}),
     });
   }
   return { ok: true, parameters: params, outputs, skipped };

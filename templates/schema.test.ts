@@ -53,6 +53,8 @@ describe('the core schemes keep the ids and keys fixed by API.md', () => {
     expect(keys('rfm', 'inputs')).toEqual(['last_purchase', 'frequency', 'monetary']);
     expect(keys('rfm', 'parameters')).toEqual([]);
     expect(keys('rfm', 'outputs')).toEqual(['r_score', 'f_score', 'm_score', 'segment']);
+    for (const score of ['r_score', 'f_score', 'm_score'])
+      expect(getTemplate('rfm')?.outputs.find((o) => o.key === score)?.scores, score).toEqual({ from: 1, to: 5 });
     expect(groupKeys('rfm', 'segment')).toEqual(['HHH', 'HHL', 'HLH', 'HLL', 'LHH', 'LHL', 'LLH', 'LLL']);
     const labels = Object.fromEntries(
       getTemplate('rfm')?.outputs.find((o) => o.key === 'segment')?.groups?.map((g) => [g.key, g.value.zh]) ?? [],
@@ -116,6 +118,14 @@ describe('the schema refuses broken templates', () => {
       })),
     };
     expect(messages(t).join('\n')).toMatch(/group labels must differ/);
+  });
+
+  it('scores on a text output, with groups, or from high to low', () => {
+    const t: TemplateDefinition = { ...base, outputs: base.outputs.map((o) => ({ ...o, scores: { from: 5, to: 1 } })) };
+    const all = messages(t).join('\n');
+    expect(all).toMatch(/groups or scores, not both/);
+    expect(all).toMatch(/scores are numbers/);
+    expect(all).toMatch(/from a smaller to a larger number/);
   });
 });
 

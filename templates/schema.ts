@@ -24,6 +24,9 @@ export const inputSchema = z
     /** Field names that suggest this input (both languages; compared ignoring case, spaces and punctuation). */
     synonyms: z.array(z.string().min(1)),
     required: z.boolean(),
+    /** A sum of money (what a customer or an order paid): a field named like a unit price is never suggested for
+     *  it, and a warning says so when one is chosen (templates/order-amount.ts). */
+    moneyTotal: z.boolean().optional(),
   })
   .strict();
 export type TemplateInput = z.infer<typeof inputSchema>;
@@ -98,6 +101,8 @@ export const outputSchema = z
     format: z.string().optional(),
     /** A grouping column: its groups, in order. */
     groups: z.array(groupSchema).min(1).optional(),
+    /** A score column (whole numbers `from`…`to`, e.g. RFM's 1–5): each score is counted as a group, keyed "1"…"5". */
+    scores: z.object({ from: z.number().int(), to: z.number().int() }).strict().optional(),
   })
   .strict();
 export type TemplateOutput = z.infer<typeof outputSchema>;
@@ -234,6 +239,11 @@ export const templateSchema = z
             else if (!owner.groups?.some((g) => g.key === groupKey)) issue(path, `${at}: no group "${groupKey}"`);
           }
         }
+      }
+      if (o.scores) {
+        if (o.groups) issue(['outputs', i, 'scores'], 'an output has groups or scores, not both');
+        if (o.resultType !== 'number') issue(['outputs', i, 'scores'], 'scores are numbers');
+        if (o.scores.to <= o.scores.from) issue(['outputs', i, 'scores'], 'scores go from a smaller to a larger number');
       }
       if (o.groups) {
         unique(o.groups.map((g) => g.key), `outputs.${i}.groups`);

@@ -26,3 +26,12 @@ export const CHANNEL_SYNONYMS = [
   '渠道', '购买渠道', '销售渠道', '主要渠道', '下单渠道', '来源渠道', '线上线下', 'channel', 'sales channel',
   'purchase channel',
 ];
+
+/** How many units an order line holds (templates/order-amount.ts). */
+export const QUANTITY_SYNONYMS = ['数量', '件数', '销量', '购买数量', '销售数量', '订购数量', 'quantity', 'qty', 'units', 'pcs', 'pieces'];
+
+/** The price of one unit: never an amount (looksLikeUnitPrice in templates/mapping.ts). */
+export const UNIT_PRICE_SYNONYMS = ['单价', '价格', '售价', '标价', '零售价', 'unit price', 'price', 'unit cost', 'cost per unit'];
+
+/** Words that make a price-like name a sum ("Total price", "总价"), not a unit price. */
+export const TOTAL_WORDS = ['total', 'amount', 'subtotal', 'extended', 'line', '总', '合计', '小计', '金额'];

@@ -9,7 +9,7 @@ import type { Localized, SUMMARY_FIELD_KEYS, Template } from './schema';
 export const ORDER_INPUTS = [
   { key: 'customer', type: 'text', required: true, name: { zh: '客户', en: 'Customer' }, synonyms: ['客户', '客户编号', '客户ID', '客户id', '客户名称', '会员', '会员号', '会员ID', '买家', '用户ID', 'customer', 'customer id', 'customerid', 'customer name', 'client', 'buyer', 'member', 'user id'] },
   { key: 'date', type: 'date', required: true, name: { zh: '下单日期', en: 'Order date' }, synonyms: ['日期', '下单日期', '订单日期', '交易日期', '购买日期', '下单时间', '成交日期', '付款日期', 'date', 'order date', 'invoice date', 'purchase date', 'transaction date'] },
-  { key: 'amount', type: 'number', required: true, name: { zh: '金额', en: 'Amount' }, synonyms: ['金额', '订单金额', '实付金额', '交易金额', '成交金额', '销售额', '消费金额', '付款金额', 'amount', 'sales', 'revenue', 'total', 'order amount', 'price', 'value'] },
+  { key: 'amount', type: 'number', required: true, name: { zh: '金额', en: 'Amount' }, synonyms: ['金额', '订单金额', '实付金额', '交易金额', '成交金额', '销售额', '消费金额', '付款金额', 'amount', 'sales', 'revenue', 'total', 'order amount', 'line total', 'value'], moneyTotal: true },
   { key: 'order', type: 'text', required: false, name: { zh: '订单号', en: 'Order ID' }, synonyms: ['订单号', '订单编号', '订单ID', '单号', '交易号', '发票号', 'order', 'order id', 'order no', 'order number', 'invoice', 'invoice no', 'invoiceno', 'transaction id'] },
   { key: 'channel', type: 'text', required: false, name: { zh: '渠道', en: 'Channel' }, synonyms: ['渠道', '购买渠道', '销售渠道', '下单渠道', '线上线下', 'channel', 'sales channel'] },
 ] as const;

@@ -21,7 +21,7 @@ export const abc: TemplateDefinition = {
     en: 'Needs one number column: each customer\'s spend. PARETO gives the share of the total held by every customer spending at least as much as this one. The A and B cut-offs can be tuned (0.8 and 0.95 by default). Customers with a blank amount are left unclassified.',
   },
   inputs: [
-    { key: 'amount', type: 'number', name: { zh: '消费金额', en: 'Amount' }, synonyms: AMOUNT_SYNONYMS, required: true },
+    { key: 'amount', type: 'number', name: { zh: '消费金额', en: 'Amount' }, synonyms: AMOUNT_SYNONYMS, required: true, moneyTotal: true },
   ],
   parameters: [
     { key: 'a', type: 'number', default: 0.8, min: 0, max: 1, unit: 'share', name: { zh: 'A 类累计占比', en: 'A cut-off (cumulative share)' } },

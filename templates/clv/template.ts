@@ -29,7 +29,7 @@ export const clvTemplate: TemplateDefinition = {
     en: 'Needs spend, number of purchases and first purchase date. Average order value = spend ÷ purchases; purchases per year = purchases ÷ years as a customer (at least "minimum tenure" days). Set "expected years" and "margin" for your business. Tiers rank the CLV: the top "high share" is high, the next "mid share" mid, the rest low.',
   },
   inputs: [
-    { key: 'monetary', type: 'number', name: { zh: '消费金额', en: 'Monetary' }, synonyms: AMOUNT_SYNONYMS, required: true },
+    { key: 'monetary', type: 'number', name: { zh: '消费金额', en: 'Monetary' }, synonyms: AMOUNT_SYNONYMS, required: true, moneyTotal: true },
     { key: 'frequency', type: 'number', name: { zh: '购买次数', en: 'Frequency' }, synonyms: FREQUENCY_SYNONYMS, required: true },
     { key: 'first_purchase', type: 'date', name: { zh: '首次购买日期', en: 'First purchase' }, synonyms: FIRST_PURCHASE_SYNONYMS, required: true },
   ],

@@ -34,7 +34,7 @@ export const purchaseBehaviour: TemplateDefinition = {
   },
   inputs: [
     { key: 'frequency', type: 'number', name: { zh: '购买次数', en: 'Frequency' }, synonyms: FREQUENCY_SYNONYMS, required: true },
-    { key: 'amount', type: 'number', name: { zh: '消费金额', en: 'Amount' }, synonyms: AMOUNT_SYNONYMS, required: true },
+    { key: 'amount', type: 'number', name: { zh: '消费金额', en: 'Amount' }, synonyms: AMOUNT_SYNONYMS, required: true, moneyTotal: true },
     { key: 'channel', type: 'text', name: { zh: '购买渠道', en: 'Channel' }, synonyms: CHANNEL_SYNONYMS, required: false },
   ],
   parameters: [

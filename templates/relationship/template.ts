@@ -31,7 +31,7 @@ export const relationship: TemplateDefinition = {
     { key: 'first_purchase', type: 'date', name: { zh: '首次购买日期', en: 'First purchase' }, synonyms: FIRST_PURCHASE_SYNONYMS, required: true },
     { key: 'last_purchase', type: 'date', name: { zh: '最近购买日期', en: 'Last purchase' }, synonyms: LAST_PURCHASE_SYNONYMS, required: true },
     { key: 'frequency', type: 'number', name: { zh: '购买次数', en: 'Frequency' }, synonyms: FREQUENCY_SYNONYMS, required: true },
-    { key: 'monetary', type: 'number', name: { zh: '消费金额', en: 'Monetary' }, synonyms: AMOUNT_SYNONYMS, required: true },
+    { key: 'monetary', type: 'number', name: { zh: '消费金额', en: 'Monetary' }, synonyms: AMOUNT_SYNONYMS, required: true, moneyTotal: true },
   ],
   parameters: [
     { key: 'develop_max_orders', type: 'number', default: 1, min: 0, integer: true, unit: 'count', name: { zh: '开发期次数', en: 'Develop orders' }, description: { zh: '购买次数不超过此值的客户处于开发阶段', en: 'Customers with at most this many purchases are being developed' } },

@@ -22,6 +22,8 @@ const DESC = {
   en: '1 to 5, 5 best (most recent, most frequent, largest), about 20% of customers each, ties share a score.',
 };
 
+/** NTILE(…, 5): the scores a customer can get. */
+const SCORES = { from: 1, to: 5 };
 const score = (input: string) => `NTILE([input:${input}],{input:${input}},5)`;
 
 export const rfm: TemplateDefinition = {
@@ -39,13 +41,13 @@ export const rfm: TemplateDefinition = {
   inputs: [
     { key: 'last_purchase', type: 'date', name: { zh: '最近购买日期', en: 'Last purchase' }, synonyms: LAST_PURCHASE_SYNONYMS, required: true },
     { key: 'frequency', type: 'number', name: { zh: '购买次数', en: 'Frequency' }, synonyms: FREQUENCY_SYNONYMS, required: true },
-    { key: 'monetary', type: 'number', name: { zh: '消费金额', en: 'Monetary' }, synonyms: AMOUNT_SYNONYMS, required: true },
+    { key: 'monetary', type: 'number', name: { zh: '消费金额', en: 'Monetary' }, synonyms: AMOUNT_SYNONYMS, required: true, moneyTotal: true },
   ],
   parameters: [],
   outputs: [
-    { key: 'r_score', name: { zh: 'R 得分', en: 'R score' }, formula: score('last_purchase'), resultType: 'number', description: DESC },
-    { key: 'f_score', name: { zh: 'F 得分', en: 'F score' }, formula: score('frequency'), resultType: 'number', description: DESC },
-    { key: 'm_score', name: { zh: 'M 得分', en: 'M score' }, formula: score('monetary'), resultType: 'number', description: DESC },
+    { key: 'r_score', name: { zh: 'R 得分', en: 'R score' }, formula: score('last_purchase'), resultType: 'number', scores: SCORES, description: DESC },
+    { key: 'f_score', name: { zh: 'F 得分', en: 'F score' }, formula: score('frequency'), resultType: 'number', scores: SCORES, description: DESC },
+    { key: 'm_score', name: { zh: 'M 得分', en: 'M score' }, formula: score('monetary'), resultType: 'number', scores: SCORES, description: DESC },
     {
       key: 'segment',
       name: { zh: 'RFM 分群', en: 'RFM segment' },

@@ -32,6 +32,7 @@ export const valueTiers: TemplateDefinition = {
       description: { zh: '每位客户的累计消费金额', en: 'Each customer\'s total spend' },
       synonyms: AMOUNT_SYNONYMS,
       required: true,
+      moneyTotal: true,
     },
   ],
   parameters: [

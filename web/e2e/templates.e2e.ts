@@ -1,6 +1,7 @@
 // Templates in real Chromium: import a customer list and apply a scheme from the gallery; import an order log
 // and make a customer table with RFM segments "from transactions"; undo and redo; the template's recommended charts
-// put on the dashboard with one click, and a chart added by hand.
+// put on the dashboard with one click, and a chart added by hand; an Online Retail log (Quantity, UnitPrice, orders
+// of 2011): the amount made as quantity × unit price with one click, and the as-of date moved after the newest order.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,21 @@ const ORDERS = [
   { order: 'D2000', customer: 'K13', date: '2024-05-05', amount: -300, channel: '线上' },
 ];
 
+/**
+ * Lines of UCI "Online Retail" (its columns; no amount): InvoiceNo, StockCode, Description, Quantity, InvoiceDate,
+ * UnitPrice, CustomerID, Country. As of 2011-12-10 the lifecycle stages are: 12680 new (first order the day before),
+ * 17850 active (last 20 days before), 13047 silent (284 days), 12347 lost (368 days).
+ */
+const RETAIL = [
+  ['536365', '85123A', 'WHITE HANGING HEART T-LIGHT HOLDER', 6, '2010-12-01 08:26', 2.55, 17850, 'United Kingdom'],
+  ['536365', '71053', 'WHITE METAL LANTERN', 6, '2010-12-01 08:26', 3.39, 17850, 'United Kingdom'],
+  ['536626', '22375', 'AIRLINE BAG VINTAGE JET SET BROWN', 4, '2010-12-07 14:57', 4.25, 12347, 'Iceland'],
+  ['545220', '22633', 'HAND WARMER UNION JACK', 6, '2011-03-01 10:12', 1.85, 13047, 'United Kingdom'],
+  ['579777', '22752', 'SET 7 BABUSHKA NESTING BOXES', 2, '2011-11-20 15:03', 7.65, 17850, 'United Kingdom'],
+  ['581587', '22613', 'PACK OF 20 SPACEBOY NAPKINS', 12, '2011-12-09 12:50', 0.85, 12680, 'France'],
+  ['581587', '22899', "CHILDREN'S APRON DOLLY GIRL", 6, '2011-12-09 12:50', 2.1, 12680, 'France'],
+] as const;
+
 describe('templates', () => {
   const env = appAndBrowser();
   let dir: string;
@@ -58,7 +74,7 @@ describe('templates', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  async function workbook(): Promise<{ id: string; language: 'zh-CN' | 'en'; tables: { id: string; name: string }[] }> {
+  async function workbook(): Promise<{ id: string; language: 'zh-CN' | 'en'; asOf: string | null; tables: { id: string; name: string }[] }> {
     const answer = await env.app.fetchJson<{ id: string }[] | { workbooks: { id: string }[] }>('/api/workbooks');
     const list = Array.isArray(answer) ? answer : answer.workbooks;
     return env.app.fetchJson(`/api/workbooks/${list[0]!.id}`);
@@ -240,5 +256,94 @@ describe('templates', () => {
     await expect.poll(async () => (await workbook()).tables.map((t) => t.name), poll).toContain(customers.name);
     await expect.poll(() => page.getByTestId('table-tab').allInnerTexts(), poll).toContain(customers.name);
     expect((await rows(customers.id)).total).toBe(12);
+  });
+
+  // Last: it moves the shared workbook's as-of date.
+  test('Online Retail: no amount but one click makes it quantity × unit price; the as-of hint moves TODAY() after the newest order', async () => {
+    const page = await openPage(env.browser, 'templates-online-retail', 'en');
+    await page.goto(env.app.url);
+    await page.getByTestId('grid').locator('.ag-row').first().waitFor(SLOW);
+    const csv = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\r\n' + RETAIL.map((r) => r.join(',')).join('\r\n') + '\r\n';
+    await importCsv(page, 'online_retail.csv', csv, 'Online Retail');
+    const wbInfo = await workbook();
+    const ordersId = wbInfo.tables.find((t) => t.name === 'Online Retail')!.id;
+    // The new field is named in the workbook's language, like the template's outputs.
+    const amountName = wbInfo.language === 'en' ? 'Amount' : '金额';
+    const fieldNames = async (): Promise<string[]> => (await table(ordersId)).fields.map((f) => f.name);
+
+    await openTemplate(page, 'lifecycle');
+    // An order log: from transactions, the amount never UnitPrice but offered as quantity × unit price.
+    await expect.poll(() => page.getByTestId('template-source-transactions').isChecked(), poll).toBe(true);
+    expect(await page.getByTestId('template-order-amount').inputValue()).toBe('');
+    const offer = page.getByTestId('template-amount-offer');
+    await offer.waitFor(SLOW);
+    expect(await offer.innerText()).toMatch(/“Quantity”.*“UnitPrice”/);
+    // Chosen by hand anyway, a unit price is warned about (not refused).
+    const unitPrice = (await table(ordersId)).fields.find((f) => f.name === 'UnitPrice')!;
+    await page.getByTestId('template-order-amount').selectOption(unitPrice.id);
+    await expect.poll(() => page.getByTestId('template-mapping-warning').innerText().catch(() => ''), poll).toMatch(/^["“]UnitPrice["”]/);
+    await page.getByTestId('template-add-amount').click();
+    await expect.poll(fieldNames, poll).toContain(amountName);
+    const amount = (await table(ordersId)).fields.find((f) => f.name === amountName)!;
+    await expect.poll(() => page.getByTestId('template-order-amount').inputValue(), poll).toBe(amount.id);
+    await offer.waitFor({ state: 'detached', ...SLOW });
+    expect(await page.getByTestId('template-mapping-warning').count()).toBe(0);
+    // A real formula field of the orders: quantity × unit price on every line.
+    const amounts = (await rows(ordersId)).rows.map((r) => r.cells[amount.id]);
+    expect(amounts).toEqual(RETAIL.map((r) => expect.closeTo(r[3] * r[5], 9)));
+
+    // At the workbook's as-of date (not in 2011) every customer is lost: the preview says so and offers 2011-12-10.
+    await page.getByTestId('template-preview-run').click();
+    const hint = page.getByTestId('template-as-of-hint');
+    await hint.waitFor(SLOW);
+    expect(await hint.innerText()).toContain('2011-12-09');
+    expect(await page.getByTestId('template-group-count').allInnerTexts()).toEqual(['0', '0', '0', '0', '4']);
+    await page.getByTestId('template-use-as-of').click();
+    await expect.poll(async () => (await workbook()).asOf, poll).toBe('2011-12-10');
+    await expect.poll(() => page.getByTestId('template-group-count').allInnerTexts(), poll).toEqual(['0', '1', '1', '1', '1']);
+    await hint.waitFor({ state: 'detached', ...SLOW });
+
+    await page.getByTestId('template-apply-run').click();
+    await page.getByTestId('template-applied').waitFor(SLOW);
+    expect(await page.getByTestId('template-as-of-hint').count()).toBe(0);
+    await page.getByTestId('template-done').click();
+    await page.getByTestId('templates-dialog').waitFor({ state: 'detached', ...SLOW });
+    const before = (await workbook()).tables;
+    const customers = before.find((t) => !wbInfo.tables.some((x) => x.id === t.id))!;
+    const customerFields = async (): Promise<number> => (await table(customers.id)).fields.length;
+    const lifecycleFields = await customerFields();
+
+    // Applied without a preview, at a far as-of date again: the result step says so too and moves it.
+    await page.getByTestId('workbook-menu').click();
+    await page.getByTestId('workbook-asof-open').click();
+    await page.getByTestId('asof-dialog').waitFor(SLOW);
+    await page.getByTestId('asof-fixed').check();
+    await page.getByTestId('asof-date').fill('2025-06-30');
+    await page.getByTestId('asof-save').click();
+    await page.getByTestId('asof-dialog').waitFor({ state: 'detached', ...SLOW });
+    await page.getByTestId('table-tab').filter({ hasText: 'Online Retail' }).first().click();
+    await expect.poll(() => activeTab(page), poll).toBe('Online Retail');
+    await openTemplate(page, 'rfm');
+    await expect.poll(() => page.getByTestId('template-order-amount').inputValue(), poll).toBe(amount.id);
+    await page.getByTestId('template-apply-run').click();
+    await page.getByTestId('template-applied').waitFor(SLOW);
+    const appliedHint = page.getByTestId('template-as-of-hint');
+    expect(await appliedHint.innerText()).toContain('2011-12-09');
+    await page.getByTestId('template-use-as-of').click();
+    await page.getByTestId('template-as-of-moved').waitFor(SLOW);
+    expect((await workbook()).asOf).toBe('2011-12-10');
+    await page.getByTestId('template-done').click();
+    await page.getByTestId('templates-dialog').waitFor({ state: 'detached', ...SLOW });
+    // The same customers (same orders and mapping): RFM was added to that table.
+    expect((await workbook()).tables.map((t) => t.id)).toEqual(before.map((t) => t.id));
+
+    // Undo takes back RFM, the lifecycle apply (its customer table), then the amount field, as for a field made by hand.
+    expect(await customerFields()).toBeGreaterThan(lifecycleFields);
+    await page.getByTestId('undo').click();
+    await expect.poll(customerFields, poll).toBe(lifecycleFields);
+    await page.getByTestId('undo').click();
+    await expect.poll(async () => (await workbook()).tables.map((t) => t.id), poll).not.toContain(customers.id);
+    await page.getByTestId('undo').click();
+    await expect.poll(fieldNames, poll).not.toContain(amountName);
   });
 });

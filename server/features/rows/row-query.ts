@@ -1,5 +1,6 @@
 // Filter, sort and search of a user table in SQL. Field ids are checked against the table; values are bound.
 import { sql } from 'kysely';
+import { readDateText } from '../../../common';
 import type { RawBuilder } from 'kysely';
 import { sqlColumn, sqlTagColumn } from '../../db/ids';
 import { AppError } from '../../http/app-error';
@@ -8,7 +9,6 @@ import { FilterSchema, MAX_FILTER_CONDITIONS, MAX_FILTER_DEPTH, MAX_SORT_FIELDS 
 import type { CellInput, Filter, FilterCondition, Sort } from '../../wire';
 import { declaredGroupValues } from '../meta';
 import type { FieldMeta } from '../meta';
-import { parseDateText } from './cells';
 
 type Cond = RawBuilder<boolean>;
 
@@ -37,8 +37,8 @@ function isDate(f: FieldMeta): boolean {
 
 /** A date compared with a date field: any form a date cell takes (2024/1/5 …), as stored; else the filter is wrong. */
 function dateValue(f: FieldMeta, v: CellInput): string {
-  const parsed = typeof v === 'string' ? parseDateText(v) : undefined;
-  if (parsed) return parsed.iso;
+  const parsed = typeof v === 'string' ? readDateText(v) : 'notDate';
+  if (parsed !== 'notDate') return parsed.iso;
   const shown = JSON.stringify(v);
   throw new AppError('BAD_REQUEST', {
     reason: `the filter compares field "${f.name}" with ${shown}, which is not a date (use YYYY-MM-DD)`,

@@ -1,5 +1,5 @@
 // Templates: the catalogue of templates/, and applying a scheme to a table (its outputs become formula fields).
-import { countGroups, getTemplate, outputNameConflicts, renderTemplate } from '../../../templates';
+import { asOfHint, countedGroups, countGroups, dateInputs, getTemplate, outputNameConflicts, renderTemplate } from '../../../templates';
 import type { Template } from '../../../templates';
 import type { Transaction } from 'kysely';
 import type { Database, Executor } from '../../db/database';
@@ -16,6 +16,8 @@ import { recordOperation } from '../history/history.service';
 import { readDashboard } from '../dashboards/dashboards.routes';
 import { recommendedCharts, rowBelow } from './recommended-charts';
 import type { Operation } from '../history/operation';
+import { todayIso } from '../recompute/recompute.service';
+import { newestDate } from './newest-date';
 
 export interface ApplyBody {
   tableId: string;
@@ -91,7 +93,7 @@ async function applyToTable(
     );
     made.push(field);
     outputFields.set(output.key, field.id);
-    if (output.groups) {
+    if (countedGroups(output)) {
       const metas = await listFields(trx, table.id);
       const meta = metas.find((m) => m.id === field.id);
       const values = meta ? (await readRows(trx, table.id, [meta], {})).map((r) => r.cells[field.id] ?? null) : [];
@@ -116,7 +118,9 @@ async function applyToTable(
       firstRow: rowBelow(dashboard.charts),
     });
   }
-  return { table: await tableToDto(trx, table), fields: made, groups, charts };
+  const dated = dateInputs(template).flatMap((key) => fields.filter((f) => f.name === mapping[key]));
+  const hint = asOfHint(template, rendered.parameters, await newestDate(trx, table.id, dated), wb.asOf ?? todayIso());
+  return { table: await tableToDto(trx, table), fields: made, groups, charts, asOfHint: hint };
 }
 
 /**

@@ -1,9 +1,10 @@
 // Pure logic of the template dialogs: the mapping of inputs to fields, parameter text ↔ values, the apply body.
 import {
-  chooseFormula, ORDER_INPUTS, parseFormulaTemplate, suggestMapping, type FieldInfo, type Language, type MappableInput, type ParameterValue,
-  type Template, type TemplateParameter,
+  chooseFormula, lineAmount, looksLikeUnitPrice, ORDER_INPUTS, parseFormulaTemplate, suggestMapping, unitPriceWarning, type FieldInfo, type Language,
+  type LineAmount, type MappableInput, type ParameterValue, type Template, type TemplateParameter,
 } from '../../../templates';
 import type { Field } from '../../api/types';
+import { freeName } from '../../stores/import';
 
 /** inputKey → fieldId ('' when not mapped). */
 export type MappingState = Record<string, string>;
@@ -24,13 +25,14 @@ export function initialOrderMapping(fields: readonly Field[], language: Language
 
 /**
  * Whether to start the dialog "from transactions": the template can, the order inputs (customer, date, amount)
- * are found, and the table looks like an order log — it has an order-number column, or the template's own
- * required inputs are not all there.
+ * are found — the amount may be quantity × unit price, one click away —, and the table looks like an order log:
+ * it has an order-number column, or the template's own required inputs are not all there.
  */
 export function suggestTransactions(t: Template, fields: readonly Field[], language: Language): boolean {
   if (!t.transactions) return false;
   const orders = initialOrderMapping(fields, language).mapping;
-  if (!ORDER_INPUTS.every((i) => !i.required || orders[i.key] !== '')) return false;
+  const amountCanBeMade = amountOffer(fields, orders, language) !== null;
+  if (!ORDER_INPUTS.every((i) => !i.required || orders[i.key] !== '' || (i.key === 'amount' && amountCanBeMade))) return false;
   if (orders.order) return true;
   return missingRequired(t, initialMapping(t, fields, language).mapping).length > 0;
 }
@@ -50,6 +52,28 @@ function initialInputMapping(inputs: readonly MappableInput[], fields: readonly 
   }
   for (const m of s.missing) messages[m.key] = m.message;
   return { mapping, messages };
+}
+
+/** Warnings about the chosen fields (a unit price chosen for an amount), by input key; they do not block applying. */
+export function mappingWarnings(inputs: readonly MappableInput[], fields: readonly Field[], mapping: MappingState, language: Language): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const input of inputs) {
+    const name = fields.find((f) => f.id === mapping[input.key])?.name;
+    const warning = name === undefined ? undefined : unitPriceWarning(input, name, language);
+    if (warning !== undefined) out[input.key] = warning;
+  }
+  return out;
+}
+
+/**
+ * "Amount = quantity × unit price", offered when the orders have both and the amount is not mapped or is mapped
+ * to a unit price; the new field's name is free in the table ("Amount 2" when "Amount" is taken).
+ */
+export function amountOffer(fields: readonly Field[], orderMapping: MappingState, language: Language): LineAmount | null {
+  const mapped = fields.find((f) => f.id === orderMapping.amount);
+  if (mapped && !looksLikeUnitPrice(mapped.name)) return null;
+  const offer = lineAmount(fields.map(fieldInfo), language);
+  return offer ? { ...offer, name: freeName(offer.name, fields.map((f) => f.name)) } : null;
 }
 
 /** The required inputs left without a field. */

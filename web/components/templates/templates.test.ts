@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getTemplate, type Template, type TemplateParameter } from '../../../templates';
+import { getTemplate, ORDER_INPUTS, type Template, type TemplateParameter } from '../../../templates';
 import type { Field } from '../../api/types';
 import {
-  defaultParameterTexts, duplicateInputs, formatParameter, initialMapping, initialOrderMapping, mappingBody, missingOrderInputs, missingRequired,
+  amountOffer, defaultParameterTexts, duplicateInputs, mappingWarnings, formatParameter, initialMapping, initialOrderMapping, mappingBody, missingOrderInputs, missingRequired,
   parseParameter, parseParameters, previewBars, suggestTransactions, summaryInputs, usedParameters,
 } from './logic';
 import { thumbnailBars, thumbnailDonut } from './thumbnail';
@@ -99,6 +99,35 @@ describe('from transactions', () => {
     const customers = [field('c1', '客户', 'text'), field('c2', '最近购买日期', 'date'), field('c3', '购买次数', 'number'), field('c4', '消费金额', 'number')];
     expect(suggestTransactions(rfm, customers, 'zh-CN')).toBe(false);
     expect(suggestTransactions(getTemplate('geography') as Template, orders, 'zh-CN')).toBe(false);
+  });
+});
+
+describe('an order log with quantity and unit price but no amount (Online Retail)', () => {
+  const retail = [
+    field('r1', 'InvoiceNo', 'text'), field('r2', 'StockCode', 'text'), field('r3', 'Description', 'text'), field('r4', 'Quantity', 'number'),
+    field('r5', 'InvoiceDate', 'date'), field('r6', 'UnitPrice', 'number'), field('r7', 'CustomerID', 'number'), field('r8', 'Country', 'text'),
+  ];
+  it('leaves the amount unmapped, offers amount = quantity × unit price, and still starts "from transactions"', () => {
+    const { mapping, messages } = initialOrderMapping(retail, 'en');
+    expect(mapping).toEqual({ customer: 'r7', date: 'r5', amount: '', order: 'r1', channel: '' });
+    expect(messages.amount).toMatch(/"UnitPrice" looks like the price of one unit/);
+    expect(amountOffer(retail, mapping, 'en')).toEqual({ quantity: 'Quantity', unitPrice: 'UnitPrice', name: 'Amount', formula: '{Quantity}*{UnitPrice}' });
+    expect(amountOffer(retail, mapping, 'zh-CN')?.name).toBe('金额');
+    expect(suggestTransactions(rfm, retail, 'en')).toBe(true);
+  });
+  it('offers it also when a unit price is mapped, with a free name; not when a real amount is', () => {
+    const withAmount = [...retail, field('r9', 'amount', 'text')];
+    expect(amountOffer(withAmount, { amount: 'r6' }, 'en')?.name).toBe('Amount 2');
+    const made = [...retail, field('r9', 'Amount', 'formula', 'number')];
+    expect(initialOrderMapping(made, 'en').mapping.amount).toBe('r9');
+    expect(amountOffer(made, { amount: 'r9' }, 'en')).toBeNull();
+  });
+  it('warns when a unit price is chosen for a money input, in the language', () => {
+    expect(mappingWarnings(ORDER_INPUTS, retail, { customer: 'r7', amount: 'r6' }, 'en')).toEqual({
+      amount: '"UnitPrice" looks like the price of one unit, not the amount paid: its sums are not what customers spent. Map "Amount" to the amount (quantity × unit price).',
+    });
+    expect(mappingWarnings(rfm.inputs, [field('c1', '单价', 'number')], { monetary: 'c1' }, 'zh-CN').monetary).toMatch(/^“单价”看起来是单价/);
+    expect(mappingWarnings(ORDER_INPUTS, retail, { amount: '' }, 'en')).toEqual({});
   });
 });
 
