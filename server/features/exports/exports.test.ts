@@ -14,6 +14,8 @@ let h: Harness;
 let wb: Workbook;
 let table: Table;
 const id = (name: string): string => table.fields.find((f) => f.name === name)?.id ?? '';
+/** A raw upload's type (a form cannot send it: edge-guard.ts). */
+const OCTETS = { 'content-type': 'application/octet-stream' };
 
 beforeEach(async () => {
   h = await openHarness();
@@ -69,7 +71,7 @@ describe('export', () => {
     // Columns as wide as their values: 华信, "科技" is 12 wide (2 per Chinese character), plus 2.
     expect(ws.getColumn(1).width).toBe(14);
     expect(ws.getColumn(3).width).toBe(12);
-    const again = await h.segsheet.app.request(`/api/workbooks/${wb.id}/imports?filename=x.xlsx`, { method: 'POST', body: buf });
+    const again = await h.segsheet.app.request(`/api/workbooks/${wb.id}/imports?filename=x.xlsx`, { method: 'POST', body: buf, headers: OCTETS });
     expect(again.status).toBe(201);
     const p = (await again.json()) as ImportPreview;
     expect(p.sheets).toEqual(['客户']);
@@ -80,7 +82,7 @@ describe('export', () => {
   it('exports every row of a bigger table in order, as CSV and XLSX', async () => {
     const n = 20_000;
     const csv = 'k,v,b\n' + Array.from({ length: n }, (_, i) => `${i},"t ${i}, x",${i % 2 === 0 ? 'true' : 'false'}`).join('\n') + '\n';
-    const pre = await h.segsheet.app.request(`/api/workbooks/${wb.id}/imports?filename=big.csv`, { method: 'POST', body: Buffer.from(csv) });
+    const pre = await h.segsheet.app.request(`/api/workbooks/${wb.id}/imports?filename=big.csv`, { method: 'POST', body: Buffer.from(csv), headers: OCTETS });
     const p = (await pre.json()) as ImportPreview;
     const done = (await (await h.request('POST', `/api/imports/${p.id}/commit`, { target: { name: 'Big' }, badRows: 'abort' })).json) as { tableId: string };
     const big = as<Table>((await h.request('GET', `/api/tables/${done.tableId}`)).json);
