@@ -57,7 +57,7 @@ const s = (v: unknown): string => (v === undefined || v === null ? '' : typeof v
 
 const MESSAGES: Record<ErrorCode, { 'zh-CN': Message; en: Message }> = {
   BAD_REQUEST: {
-    'zh-CN': (d) => `请求格式不正确${d.reason ? `：${s(d.reason)}` : ''}。`,
+    'zh-CN': (d) => `请求格式不正确${d.reason ? `：${s(d.reasonZh ?? d.reason)}` : ''}。`,
     en: (d) => `The request is malformed${d.reason ? `: ${s(d.reason)}` : ''}.`,
   },
   NOT_FOUND: {
