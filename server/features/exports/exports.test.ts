@@ -59,6 +59,24 @@ describe('export', () => {
     expect((await filtered.text()).replace('\uFEFF', '')).toBe('名称\r\n"华信, ""科技"""\r\n');
   });
 
+  it('neutralises text cells a spreadsheet would run (= + - @ tab CR) with a leading quote; numbers stay numbers', async () => {
+    const t = as<Table>((await h.request('POST', `/api/workbooks/${wb.id}/tables`, {
+      name: 'inj',
+      fields: [{ name: '=HYPERLINK("http://x")', type: 'text' }, { name: 'n', type: 'number' }, { name: 'f', type: 'formula', formula: '"-"&{n}' }],
+    })).json);
+    const [textId, numberId] = t.fields.map((f) => f.id);
+    const texts = ['=1+1', '+86 138', '-2', '@SUM(A1)', '\tcmd', '\rcmd', '-1,5', 'ok', "'quoted", ' =lead'];
+    const put = await h.request('POST', `/api/tables/${t.id}/rows`, { rows: texts.map((v, i) => ({ cells: { [textId!]: v, [numberId!]: i === 0 ? -5 : i } })) });
+    expect(put.status).toBe(201);
+    const res = await h.segsheet.app.request(`/api/tables/${t.id}/export?format=csv`);
+    const lines = (await res.text()).replace('\uFEFF', '').split('\r\n');
+    expect(lines[0]).toBe(`"'=HYPERLINK(""http://x"")",n,f`);
+    expect(lines.slice(1, 4)).toEqual([`'=1+1,-5,'--5`, `'+86 138,1,'-1`, `'-2,2,'-2`]);
+    expect(lines.slice(4, 6)).toEqual([`'@SUM(A1),3,'-3`, `'\tcmd,4,'-4`]);
+    expect(lines[6]).toBe(`"'\rcmd",5,'-5`);
+    expect(lines.slice(7, 11)).toEqual([`"'-1,5",6,'-6`, 'ok,7,\'-7', `'quoted,8,'-8`, `" =lead",9,'-9`]);
+  });
+
   it('writes XLSX that reads back, and imports again', async () => {
     const res = await h.segsheet.app.request(`/api/tables/${table.id}/export?format=xlsx`);
     expect(res.status).toBe(200);
