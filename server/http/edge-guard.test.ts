@@ -150,6 +150,20 @@ describe('content types of writes', () => {
   });
 });
 
+describe('openapi.json', () => {
+  it('documents the 403 and 415 answers and the upload body types', async () => {
+    type Op = { responses: Record<string, { description: string }>; requestBody?: { content: Record<string, unknown> } };
+    const doc = as<{ info: { description: string }; paths: Record<string, Record<string, Op>> }>((await send('GET', '/api/openapi.json')).json);
+    expect(doc.info.description).toMatch(/SEGSHEET_ALLOWED_HOSTS/);
+    const create = doc.paths['/api/workbooks']?.post;
+    expect(create?.responses['403']?.description).toMatch(/CROSS_SITE_WRITE/);
+    expect(create?.responses['415']?.description).toMatch(/UNSUPPORTED_MEDIA_TYPE/);
+    expect(doc.paths['/api/workbooks']?.get?.responses['403']?.description).toMatch(/HOST_NOT_ALLOWED/);
+    expect(doc.paths['/api/workbooks']?.get?.responses['415']).toBeUndefined();
+    expect(Object.keys(doc.paths['/api/workbooks/{id}/imports']?.post?.requestBody?.content ?? {})).toEqual(['multipart/form-data', 'application/octet-stream']);
+  });
+});
+
 describe('security headers', () => {
   it('sends CSP without inline script, nosniff, frame-ancestors none, X-Frame-Options and Referrer-Policy on answers and errors', async () => {
     for (const r of [await send('GET', '/api/workbooks'), await send('GET', '/api/nope'), await send('POST', '/api/workbooks', { body: 'x', headers: { 'content-type': 'text/plain' } })]) {
