@@ -14,7 +14,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
   },
   server: {
-    proxy: { '/api': `http://127.0.0.1:${process.env.SEGSHEET_API_PORT ?? '3001'}` },
+    proxy: {
+      '/api': {
+        target: `http://127.0.0.1:${process.env.SEGSHEET_API_PORT ?? '3001'}`,
+        // Keep the browser's Host (the string shorthand rewrites it): the API checks a write's Origin against it.
+        changeOrigin: false,
+        // web/api/*.ts are modules of the app, not API routes: Vite serves them.
+        bypass: (req) => (/^\/api\/[^?]*\.ts(\?|$)/.test(req.url ?? '') ? req.url : undefined),
+      },
+    },
   },
   test: {
     root: projectRoot,

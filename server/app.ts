@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from './http/app-error';
 import type { AppDeps, AppEnv } from './http/context';
+import { edgeGuard, isUploadPath } from './http/edge-guard';
 import { errorResponse, onError } from './http/error-handler';
 import { fieldsRoutes } from './features/fields/fields.routes';
 import { formulasRoutes } from './features/formulas/formulas.routes';
@@ -34,7 +35,7 @@ export function createApp(deps: AppDeps) {
   });
   api.use('*', async (c, next) => {
     // Imports stream their own (larger) bodies.
-    if (/^\/api\/workbooks\/[^/]+\/imports$/.test(c.req.path)) return next();
+    if (isUploadPath(c.req.path)) return next();
     return bodyLimit({
       maxSize: JSON_BODY_LIMIT,
       onError: () => {
@@ -61,6 +62,8 @@ export function createApp(deps: AppDeps) {
   api.onError(onError);
 
   const app = new Hono();
+  // Also guards the UI that server/main.ts mounts around this app: route() copies this middleware in front of it.
+  app.use('*', edgeGuard(deps.allowedHosts ?? []));
   app.route('/api', api);
   return app;
 }

@@ -16,6 +16,8 @@ export interface SegsheetOptions {
   dataDir: string;
   /** Seed the demo workbook on first start (default true). */
   seedDemo?: boolean;
+  /** Host names answered beyond the loopback ones (runtime-env.ts `allowedHosts`). */
+  allowedHosts?: readonly string[];
 }
 
 export interface Segsheet {
@@ -46,7 +48,7 @@ export async function openSegsheet(options: SegsheetOptions): Promise<Segsheet> 
     await db.destroy();
     throw error;
   }
-  const app = createApp({ db, readDb, dbFile, version: await readVersion() });
+  const app = createApp({ db, readDb, dbFile, version: await readVersion(), allowedHosts: options.allowedHosts ?? [] });
   const stopMidnight = scheduleMidnight(db, (error) => console.error('[segsheet] midnight recompute failed:', error));
   let closing: Promise<void> | undefined;
   return {

@@ -9,11 +9,12 @@ async function main(): Promise<void> {
   const env = readRuntimeEnv();
   const apiPort = Number(process.env.SEGSHEET_API_PORT ?? 3001);
   process.env.SEGSHEET_API_PORT = String(apiPort);
-  const segsheet = await openSegsheet({ dataDir: env.dataDir });
+  const segsheet = await openSegsheet({ dataDir: env.dataDir, allowedHosts: env.allowedHosts });
   const api = serve({ fetch: segsheet.app.fetch, port: apiPort, hostname: '127.0.0.1' });
   const vite = await createServer({
     configFile: path.join(projectRoot, 'vite.config.ts'),
-    server: { port: env.port, host: env.host },
+    // Vite proxies /api with the browser's Host: both answer the same names (the same ".x" syntax).
+    server: { port: env.port, host: env.host, allowedHosts: [...env.allowedHosts] },
   });
   await vite.listen();
   vite.printUrls();

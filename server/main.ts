@@ -11,7 +11,7 @@ import { ensureWebBuild, webBuildDir } from './web-build';
 async function main(): Promise<void> {
   const env = readRuntimeEnv();
   await ensureWebBuild();
-  const segsheet = await openSegsheet({ dataDir: env.dataDir });
+  const segsheet = await openSegsheet({ dataDir: env.dataDir, allowedHosts: env.allowedHosts });
 
   const root = new Hono();
   root.route('/', segsheet.app);

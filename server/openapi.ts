@@ -14,7 +14,22 @@ interface RouteDoc {
   answer?: z.ZodType;
   status?: number;
   query?: z.ZodObject;
+  /** The body is a file: multipart/form-data, or raw in a type no form can send. */
+  upload?: true;
 }
+
+/** The edge's rules (server/http/edge-guard.ts), on every route and on every write. */
+const EDGE = {
+  description:
+    'Every request: the Host must be localhost, 127.0.0.1, [::1] (any port), a name of SEGSHEET_ALLOWED_HOSTS or the ' +
+    'address HOST names, else 403 HOST_NOT_ALLOWED. Every write (POST, PUT, PATCH, DELETE): Origin, when sent, must ' +
+    'be the same host, and Sec-Fetch-Site, when sent, same-origin or none, else 403 CROSS_SITE_WRITE; a body must be ' +
+    'application/json (uploads: multipart/form-data or application/octet-stream), else 415 UNSUPPORTED_MEDIA_TYPE. ' +
+    'Strings with a lone UTF-16 surrogate, and bodies that are not UTF-8, are 400 BAD_REQUEST.',
+  forbidden: 'HOST_NOT_ALLOWED (a Host this server does not answer)',
+  forbiddenWrite: 'HOST_NOT_ALLOWED, or CROSS_SITE_WRITE (Origin or Sec-Fetch-Site of another site)',
+  unsupported: 'UNSUPPORTED_MEDIA_TYPE (a body that is not application/json; uploads: not multipart/form-data nor a type a form cannot send)',
+};
 
 const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/health', summary: 'Health, version, database and row counts', answer: w.HealthSchema },
@@ -45,7 +60,7 @@ const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/workbooks/{id}/trash', summary: 'Trashed workbook, tables and fields', answer: w.TrashListSchema },
   { method: 'get', path: '/api/trash', summary: 'Trashed workbooks', answer: w.TrashListSchema },
   { method: 'post', path: '/api/trash/{id}/restore', summary: 'Restore from the trash', answer: w.RestoreResultSchema },
-  { method: 'post', path: '/api/workbooks/{id}/imports', summary: 'Upload CSV / CSV.gz / XLSX (multipart "file" or raw body with ?filename=, ?sheet=)', answer: w.ImportPreviewSchema, status: 201 },
+  { method: 'post', path: '/api/workbooks/{id}/imports', summary: 'Upload CSV / CSV.gz / XLSX (multipart "file", or the raw body as application/octet-stream with ?filename=; ?sheet=)', answer: w.ImportPreviewSchema, status: 201, upload: true },
   { method: 'post', path: '/api/imports/{id}/commit', summary: 'Commit an import (new table or append with mapping)', body: w.ImportCommitSchema, answer: w.ImportCommitResultSchema },
   { method: 'get', path: '/api/imports/{id}/events', summary: 'Server-sent events: progress {rows,total}, done, error' },
   { method: 'get', path: '/api/tables/{id}/export', summary: 'Export CSV (UTF-8 with BOM) or XLSX', query: w.ExportQuerySchema },
@@ -80,18 +95,32 @@ export function openApiDocument(version: string): Record<string, unknown> {
     const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     const query = r.query ? Object.keys(r.query.shape).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })) : [];
     const status = String(r.status ?? 200);
+    const error = (description: string) => ({ description, content: { 'application/json': { schema: errorSchema } } });
+    const write = r.method !== 'get';
+    const file = { type: 'string', format: 'binary' };
+    const uploadBody = {
+      required: true,
+      content: {
+        'multipart/form-data': { schema: { type: 'object', properties: { file }, required: ['file'] } },
+        'application/octet-stream': { schema: file },
+      },
+    };
     paths[r.path] ??= {};
     (paths[r.path] as Record<string, unknown>)[r.method] = {
       summary: r.summary,
       parameters: [...params, ...query],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
+      ...(r.upload ? { requestBody: uploadBody } : {}),
       responses: {
         [status]: r.answer ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.answer, 'output') } } } : { description: 'OK' },
-        default: { description: 'Error', content: { 'application/json': { schema: errorSchema } } },
+        '403': error(write ? EDGE.forbiddenWrite : EDGE.forbidden),
+        ...(write ? { '415': error(EDGE.unsupported) } : {}),
+        default: error('Error'),
       },
     };
   }
-  const description = `Limits (past one: a 4xx naming it, in zh-CN and en):\n${LIMITS.map((l) => `- ${l}`).join('\n')}`;
+  const limits = `Limits (past one: a 4xx naming it, in zh-CN and en):\n${LIMITS.map((l) => `- ${l}`).join('\n')}`;
+  const description = `${EDGE.description}\n\n${limits}`;
   return { openapi: '3.1.0', info: { title: 'Segsheet API', version, description }, paths };
 }
 

@@ -1,3 +1,4 @@
+import './zod-jitless';
 import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';

@@ -1,4 +1,4 @@
-// Opens the embedded SQLite database: WAL, foreign keys, busy timeout.
+// Opens the embedded SQLite database: WAL, synced on every commit, foreign keys, busy timeout.
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './database';
@@ -14,7 +14,9 @@ export function openSqlite(file: string): Connection {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  // A commit that answered must survive a power cut (README "Durability"). In WAL mode NORMAL syncs only at
+  // checkpoints; FULL syncs the log on each commit: one fsync per edit (~4 ms on the benchmark VM's disk).
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('cache_size = -65536');
   const slowMs = Number(process.env.SEGSHEET_LOG_SLOW_MS ?? 0);
   const db = new Kysely<Database>({

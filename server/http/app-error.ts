@@ -21,12 +21,15 @@ export const ERROR_CODES = [
   'IMPORT_MAPPING',
   'TEMPLATE_INPUT_MISSING',
   'TOO_MANY_FIELDS',
+  'HOST_NOT_ALLOWED',
+  'CROSS_SITE_WRITE',
+  'UNSUPPORTED_MEDIA_TYPE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type MessageLanguage = 'zh-CN' | 'en';
 
-export const ERROR_STATUS: Record<ErrorCode, 400 | 404 | 409 | 413 | 422 | 500> = {
+export const ERROR_STATUS: Record<ErrorCode, 400 | 403 | 404 | 409 | 413 | 415 | 422 | 500> = {
   BAD_REQUEST: 400,
   LIMIT_EXCEEDED: 400,
   NOT_FOUND: 404,
@@ -46,6 +49,9 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 404 | 409 | 413 | 422 | 500> 
   IMPORT_MAPPING: 422,
   TEMPLATE_INPUT_MISSING: 422,
   TOO_MANY_FIELDS: 422,
+  HOST_NOT_ALLOWED: 403,
+  CROSS_SITE_WRITE: 403,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL: 500,
 };
 
@@ -133,6 +139,20 @@ const MESSAGES: Record<ErrorCode, { 'zh-CN': Message; en: Message }> = {
       `一张表最多有 ${s(d.max)} 个数据列（普通字段占 1 列，公式字段占 2 列，回收站里的字段仍占着它们的列）。此表已用 ${s(d.used)} 列，这次操作还需要 ${s(d.adding)} 列，没有做任何修改。`,
     en: (d) =>
       `A table holds at most ${s(d.max)} data columns (a field takes one, a formula field two, and fields in the trash keep theirs). This table uses ${s(d.used)} and this needs ${s(d.adding)} more; nothing was changed.`,
+  },
+  HOST_NOT_ALLOWED: {
+    'zh-CN': (d) =>
+      `Segsheet 不响应主机名“${s(d.host)}”的请求（防止 DNS 重绑定）。如需通过这个名称访问，请在启动时设置环境变量 SEGSHEET_ALLOWED_HOSTS=${s(d.host)}。`,
+    en: (d) =>
+      `Segsheet does not answer requests for the host name "${s(d.host)}" (a guard against DNS rebinding). To use this name, start it with SEGSHEET_ALLOWED_HOSTS=${s(d.host)}.`,
+  },
+  CROSS_SITE_WRITE: {
+    'zh-CN': (d) => `已拒绝来自其他网站（${s(d.origin)}）的修改请求：只有 Segsheet 自己的页面可以修改数据。没有保存任何内容。`,
+    en: (d) => `A change sent by another site (${s(d.origin)}) was refused: only Segsheet's own pages can change data. Nothing was saved.`,
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    'zh-CN': (d) => `不接受内容类型“${s(d.contentType) || '（无）'}”，请以 ${s(d.expected)} 发送。没有保存任何内容。`,
+    en: (d) => `The content type "${s(d.contentType) || '(none)'}" is not accepted here; send ${s(d.expected)}. Nothing was saved.`,
   },
   INTERNAL: {
     'zh-CN': () => '服务器内部错误，请稍后重试。',

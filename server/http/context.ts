@@ -10,6 +10,8 @@ export interface AppDeps {
   readDb?: Kysely<Database>;
   dbFile: string;
   version: string;
+  /** Host names answered beyond localhost, 127.0.0.1 and [::1] (SEGSHEET_ALLOWED_HOSTS, HOST); ".x" takes x and its subdomains. */
+  allowedHosts?: readonly string[];
 }
 
 export interface AppEnv {

@@ -13,11 +13,11 @@ export interface Harness {
   reopen(): Promise<void>;
 }
 
-export async function openHarness(options: { seedDemo?: boolean } = {}): Promise<Harness> {
+export async function openHarness(options: { seedDemo?: boolean; allowedHosts?: readonly string[] } = {}): Promise<Harness> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'segsheet-test-'));
   const h: Harness = {
     dir,
-    segsheet: await openSegsheet({ dataDir: dir, seedDemo: options.seedDemo ?? false }),
+    segsheet: await openSegsheet({ dataDir: dir, seedDemo: options.seedDemo ?? false, allowedHosts: options.allowedHosts ?? [] }),
     async request(method, url, body, headers = {}) {
       const init: RequestInit = { method, headers: { 'accept-language': 'en', ...headers } };
       if (body !== undefined) {
@@ -40,7 +40,7 @@ export async function openHarness(options: { seedDemo?: boolean } = {}): Promise
     },
     async reopen() {
       await h.segsheet.close();
-      h.segsheet = await openSegsheet({ dataDir: dir, seedDemo: options.seedDemo ?? false });
+      h.segsheet = await openSegsheet({ dataDir: dir, seedDemo: options.seedDemo ?? false, allowedHosts: options.allowedHosts ?? [] });
     },
   };
   return h;

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const wb = (await wbRes.json()) as { id: string };
   const bytes = await readFile(file);
   let t0 = performance.now();
-  const pre = await s.app.request(`/api/workbooks/${wb.id}/imports?filename=${encodeURIComponent(path.basename(file))}`, { method: 'POST', body: new Uint8Array(bytes) });
+  const pre = await s.app.request(`/api/workbooks/${wb.id}/imports?filename=${encodeURIComponent(path.basename(file))}`, { method: 'POST', body: new Uint8Array(bytes), headers: { 'content-type': 'application/octet-stream' } });
   const preview = (await pre.json()) as { id: string; rowCount: number; columns: { name: string; type: string; problems: string[] }[] };
   console.log(`preview ${pre.status} ${preview.rowCount} rows in ${(performance.now() - t0).toFixed(0)} ms`, JSON.stringify(preview.columns.map((c) => [c.name, c.type, c.problems])));
   t0 = performance.now();

@@ -32,7 +32,7 @@ describe('reads during a long write', () => {
   it('answers pages, tables and health from the committed data while an import commit holds the database', async () => {
     const rows = 200_000;
     const csv = 'customer,amount\n' + Array.from({ length: rows }, (_, i) => `c${i},${i}`).join('\n') + '\n';
-    const upload = await h.segsheet.app.request(`/api/workbooks/${wb.id}/imports?filename=big.csv`, { method: 'POST', body: new TextEncoder().encode(csv) });
+    const upload = await h.segsheet.app.request(`/api/workbooks/${wb.id}/imports?filename=big.csv`, { method: 'POST', body: new TextEncoder().encode(csv), headers: { 'content-type': 'application/octet-stream' } });
     const preview = as<ImportPreview>(await upload.json());
     const demo = wb.tables[0]!.id;
     const before = as<RowsPage>((await h.request('GET', `/api/tables/${demo}/rows?limit=5`)).json);

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { as, openHarness } from '../../server/test/harness';
+import type { Harness } from '../../server/test/harness';
+import type { Workbook } from '../../server/wire';
 import { ApiError, toApiError } from './api-error';
 import { buildUrl, createApiClient, newStepId } from './client';
 
@@ -113,5 +116,25 @@ describe('api client: workbook order and trash', () => {
     const body = JSON.stringify({ error: { code: 'BAD_REQUEST', message: 'tableOrder must list every table once', details: {} } });
     const api = createApiClient({ fetch: fakeFetch(400, body) });
     await expect(api.reorderTables('w1', ['t1'])).rejects.toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+  });
+});
+
+describe('api client against the server guard (server/http/edge-guard.ts)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await openHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('uploads any file as application/octet-stream, which a cross-site form cannot send: a .txt (text/plain) too', async () => {
+    const api = createApiClient({ fetch: async (input, init) => h.segsheet.app.request(String(input), init) });
+    const wb = as<Workbook>((await h.request('POST', '/api/workbooks', { name: 'W' })).json);
+    for (const file of [new File(['name\tamount\nA\t1\n'], 'clients.txt', { type: 'text/plain' }), new File(['a,b\n1,2\n'], 'c.csv', { type: 'text/csv' })]) {
+      const preview = await api.uploadImport(wb.id, file);
+      expect(preview.rowCount, file.name).toBe(1);
+    }
+    expect((await api.undo(wb.id).catch((e: unknown) => e)) as ApiError).toMatchObject({ code: 'UNDO_EMPTY' });
   });
 });

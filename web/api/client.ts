@@ -138,10 +138,13 @@ export function createApiClient(opts: ClientOptions = {}) {
       request<TrashItem[] | { items: TrashItem[] }>('GET', `/workbooks/${enc(workbookId)}/trash`).then(unwrapTrash),
     trashedWorkbooks: () => request<TrashItem[] | { items: TrashItem[] }>('GET', '/trash').then(unwrapTrash),
     restore: (trashId: string) => request<RestoreResult>('POST', `/trash/${enc(trashId)}/restore`),
+    // Whatever the file's own type (a .txt is text/plain): the server takes a raw body only in a type no
+    // cross-site form can send (server/http/edge-guard.ts).
     uploadImport: (workbookId: string, file: File) =>
       request<ImportPreview>('POST', `/workbooks/${enc(workbookId)}/imports`, {
         query: { filename: file.name },
         raw: file,
+        headers: { 'Content-Type': 'application/octet-stream' },
       }),
     commitImport: (importId: string, body: ImportCommitBody) =>
       request<ImportCommitResult>('POST', `/imports/${enc(importId)}/commit`, { body }),

@@ -25,11 +25,14 @@ describe('summaryTable', () => {
   });
 
   it('exports CSV with a BOM, plain numbers and quoted text', () => {
-    const t = summaryTable(tier, [g(['高'], 1, [1234.5, 1234.5]), g(['=cmd,"x"'], 1, [1, 1])], measures, [amount], en);
+    const t = summaryTable(tier, [g(['高'], 1, [1234.5, 1234.5]), g(['=cmd,"x"'], 1, [1, 1]), g(['@x'], 0, [-3, -3])], measures, [amount], en);
     const csv = summaryCsv(t, en);
     expect(csv.startsWith('\uFEFF客户等级,Customers,Share of customers,Sum of 金额,Average of 金额\r\n')).toBe(true);
     expect(csv).toContain('高,1,50.00%,1234.5,1234.5\r\n');
-    expect(csv).toContain('"=cmd,""x""",1,50.00%,1,1\r\n');
-    expect(csv.endsWith('Total,2,100.00%,1235.5,617.75\r\n')).toBe(true);
+    // OWASP CSV injection: a group label Excel would run gets a leading quote (quoting alone does not stop it);
+    // numbers, negative ones too, stay numbers.
+    expect(csv).toContain(`"'=cmd,""x""",1,50.00%,1,1\r\n`);
+    expect(csv).toContain(`\r\n'@x,0,0.00%,"-3",\r\n`);
+    expect(csv.endsWith('Total,2,100.00%,1232.5,617.75\r\n')).toBe(true);
   });
 });

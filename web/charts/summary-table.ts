@@ -107,16 +107,21 @@ function csvField(s: string): string {
   return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** Text (labels, groups) Excel would run as a formula gets a leading quote, as OWASP advises; as the server's CSV export. */
+function csvText(s: string): string {
+  return csvField(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+}
+
 /** CSV with a BOM: plain numbers (no thousands separators), shares as percentages, totals last. */
 export function summaryCsv(table: SummaryTable, ctx: ChartContext): string {
   const raw = (row: SummaryRow, c: SummaryColumn): string => {
-    if (c.kind === 'group') return row.group?.label ?? ctx.t('total');
+    if (c.kind === 'group') return csvText(row.group?.label ?? ctx.t('total'));
     if (c.kind === 'count') return String(row.count);
     if (c.kind === 'share') return `${(row.share * 100).toFixed(2)}%`;
     const v = row.values[Number(c.id.slice(1))];
-    return v === null || v === undefined ? '' : String(Number(v.toPrecision(15)));
+    return csvField(v === null || v === undefined ? '' : String(Number(v.toPrecision(15))));
   };
-  const lines = [table.columns.map((c) => csvField(c.label)).join(',')];
-  for (const row of [...table.rows, table.totals]) lines.push(table.columns.map((c) => csvField(raw(row, c))).join(','));
+  const lines = [table.columns.map((c) => csvText(c.label)).join(',')];
+  for (const row of [...table.rows, table.totals]) lines.push(table.columns.map((c) => raw(row, c)).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

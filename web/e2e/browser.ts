@@ -8,7 +8,8 @@ import { startApp, type RunningApp } from './app-process';
 export const chromiumPath = process.env.SEGSHEET_CHROMIUM ?? '/usr/bin/chromium';
 export const screenshotDir = path.join(projectRoot, 'test-results');
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches (edge.e2e.ts maps a host name to 127.0.0.1 with --host-resolver-rules). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
@@ -19,6 +20,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

@@ -15,6 +15,18 @@ function cellText(v: CellValue): string {
   return String(v);
 }
 
+/**
+ * OWASP "CSV injection": Excel and its kin run a cell that starts with = + - @ tab or CR as a formula, so such
+ * text gets a leading single quote (shown as text, not run). Only text: a number, a negative one too, stays a number.
+ */
+function neutralised(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function csvCell(v: CellValue): string {
+  return csvField(typeof v === 'string' ? neutralised(v) : cellText(v));
+}
+
 /** RFC 4180 quoting, as Papa Parse's unparse does it. */
 function csvField(text: string): string {
   const needs = /[",\r\n]/.test(text) || text.startsWith(' ') || text.endsWith(' ');
@@ -37,7 +49,7 @@ export function csvStream(cursor: RowCursor, fields: readonly FieldMeta[]): Read
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(Buffer.from('\uFEFF' + fields.map((f) => csvField(f.name)).join(',') + '\r\n'));
+        controller.enqueue(Buffer.from('\uFEFF' + fields.map((f) => csvField(neutralised(f.name))).join(',') + '\r\n'));
         return;
       }
       await nextTurn();
@@ -47,7 +59,7 @@ export function csvStream(cursor: RowCursor, fields: readonly FieldMeta[]): Read
       try {
         more = cursor.readSlice((cells) => {
           let line = '';
-          for (let i = 0; i < cells.length; i++) line += (i > 0 ? ',' : '') + csvField(cellText(cells[i] ?? null));
+          for (let i = 0; i < cells.length; i++) line += (i > 0 ? ',' : '') + csvCell(cells[i] ?? null);
           text += line + '\r\n';
         });
       } catch (error) {

@@ -16,6 +16,8 @@ let table: Table;
 const id = (name: string): string => table.fields.find((f) => f.name === name)?.id ?? '';
 /** A text cell as the XLSX export writes it (an inline string), read back by ExcelJS. */
 const inline = (text: string): ExcelJS.CellRichTextValue => ({ richText: [{ text }] });
+/** A raw upload's type (a form cannot send it: edge-guard.ts). */
+const OCTETS = { 'content-type': 'application/octet-stream' };
 
 beforeEach(async () => {
   h = await openHarness();
@@ -59,6 +61,24 @@ describe('export', () => {
     expect((await filtered.text()).replace('\uFEFF', '')).toBe('名称\r\n"华信, ""科技"""\r\n');
   });
 
+  it('neutralises text cells a spreadsheet would run (= + - @ tab CR) with a leading quote; numbers stay numbers', async () => {
+    const t = as<Table>((await h.request('POST', `/api/workbooks/${wb.id}/tables`, {
+      name: 'inj',
+      fields: [{ name: '=HYPERLINK("http://x")', type: 'text' }, { name: 'n', type: 'number' }, { name: 'f', type: 'formula', formula: '"-"&{n}' }],
+    })).json);
+    const [textId, numberId] = t.fields.map((f) => f.id);
+    const texts = ['=1+1', '+86 138', '-2', '@SUM(A1)', '\tcmd', '\rcmd', '-1,5', 'ok', "'quoted", ' =lead'];
+    const put = await h.request('POST', `/api/tables/${t.id}/rows`, { rows: texts.map((v, i) => ({ cells: { [textId!]: v, [numberId!]: i === 0 ? -5 : i } })) });
+    expect(put.status).toBe(201);
+    const res = await h.segsheet.app.request(`/api/tables/${t.id}/export?format=csv`);
+    const lines = (await res.text()).replace('\uFEFF', '').split('\r\n');
+    expect(lines[0]).toBe(`"'=HYPERLINK(""http://x"")",n,f`);
+    expect(lines.slice(1, 4)).toEqual([`'=1+1,-5,'--5`, `'+86 138,1,'-1`, `'-2,2,'-2`]);
+    expect(lines.slice(4, 6)).toEqual([`'@SUM(A1),3,'-3`, `'\tcmd,4,'-4`]);
+    expect(lines[6]).toBe(`"'\rcmd",5,'-5`);
+    expect(lines.slice(7, 11)).toEqual([`"'-1,5",6,'-6`, 'ok,7,\'-7', `'quoted,8,'-8`, `" =lead",9,'-9`]);
+  });
+
   it('writes XLSX that reads back, and imports again', async () => {
     const res = await h.segsheet.app.request(`/api/tables/${table.id}/export?format=xlsx`);
     expect(res.status).toBe(200);
@@ -71,7 +91,7 @@ describe('export', () => {
     // Columns as wide as their values: 华信, "科技" is 12 wide (2 per Chinese character), plus 2.
     expect(ws.getColumn(1).width).toBe(14);
     expect(ws.getColumn(3).width).toBe(12);
-    const again = await h.segsheet.app.request(`/api/workbooks/${wb.id}/imports?filename=x.xlsx`, { method: 'POST', body: buf });
+    const again = await h.segsheet.app.request(`/api/workbooks/${wb.id}/imports?filename=x.xlsx`, { method: 'POST', body: buf, headers: OCTETS });
     expect(again.status).toBe(201);
     const p = (await again.json()) as ImportPreview;
     expect(p.sheets).toEqual(['客户']);
@@ -82,7 +102,7 @@ describe('export', () => {
   it('exports every row of a bigger table in order, as CSV and XLSX', async () => {
     const n = 20_000;
     const csv = 'k,v,b\n' + Array.from({ length: n }, (_, i) => `${i},"t ${i}, x",${i % 2 === 0 ? 'true' : 'false'}`).join('\n') + '\n';
-    const pre = await h.segsheet.app.request(`/api/workbooks/${wb.id}/imports?filename=big.csv`, { method: 'POST', body: Buffer.from(csv) });
+    const pre = await h.segsheet.app.request(`/api/workbooks/${wb.id}/imports?filename=big.csv`, { method: 'POST', body: Buffer.from(csv), headers: OCTETS });
     const p = (await pre.json()) as ImportPreview;
     const done = (await (await h.request('POST', `/api/imports/${p.id}/commit`, { target: { name: 'Big' }, badRows: 'abort' })).json) as { tableId: string };
     const big = as<Table>((await h.request('GET', `/api/tables/${done.tableId}`)).json);

@@ -119,12 +119,31 @@ export async function insertRowsService(db: Executor, tableId: string, input: re
   });
 }
 
+/** Two entries for one row would both pass its version check, and the second would silently undo the first. */
+function refuseRepeatedRows(input: readonly { id: string }[]): void {
+  const firstAt = new Map<string, number>();
+  input.forEach((r, i) => {
+    const at = firstAt.get(r.id);
+    if (at === undefined) {
+      firstAt.set(r.id, i);
+      return;
+    }
+    throw new AppError('BAD_REQUEST', {
+      reason: `entries ${at + 1} and ${i + 1} (rows[${at}], rows[${i}]) are both row ${r.id}; send each row once`,
+      reasonZh: `第 ${at + 1} 项和第 ${i + 1} 项（rows[${at}]、rows[${i}]）都是行 ${r.id}，每行只能出现一次`,
+      rowId: r.id,
+      positions: [at, i],
+    });
+  });
+}
+
 export async function updateRowsService(
   db: Executor,
   tableId: string,
   input: readonly { id: string; version?: number; cells: Record<string, CellInput> }[],
   options: WriteOptions = {},
 ): Promise<WriteResult> {
+  refuseRepeatedRows(input);
   return transact(db, async (trx) => {
     const t = await getTable(trx, tableId);
     const fields = await listFields(trx, tableId);

@@ -82,6 +82,34 @@ describe('rows', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('refuses a batch that names one row twice (both entries would pass the version check), writing nothing', async () => {
+    const [a, b] = await insert([{ 名称: 'A', 销售额: 10 }, { 名称: 'B', 销售额: 1 }]);
+    const res = await h.request('PATCH', `/api/tables/${table.id}/rows`, {
+      rows: [
+        { id: a!.id, version: 1, cells: { [id('销售额')]: 20 } },
+        { id: b!.id, version: 1, cells: { [id('销售额')]: 2 } },
+        { id: a!.id, version: 1, cells: { [id('名称')]: 'A2' } },
+      ],
+    });
+    expect(res.status).toBe(400);
+    const env = as<ErrorEnvelope>(res.json);
+    expect(env.error.code).toBe('BAD_REQUEST');
+    expect(env.error.details).toMatchObject({ rowId: a!.id, positions: [0, 2] });
+    expect(env.error.message).toContain(`rows[0]`);
+    expect(env.error.message).toContain(`rows[2]`);
+    const zh = await h.request('PATCH', `/api/tables/${table.id}/rows`, { rows: [{ id: b!.id, cells: {} }, { id: b!.id, cells: {} }] }, { 'accept-language': 'zh-CN' });
+    expect(as<ErrorEnvelope>(zh.json).error.message).toMatch(/第 1 项和第 2 项（rows\[0\]、rows\[1\]）都是行 /);
+    const now = await page('sort=' + id('名称') + ':asc');
+    expect(now.rows.map((r) => [r.version, r.cells[id('名称')], r.cells[id('销售额')]])).toEqual([[1, 'A', 10], [1, 'B', 1]]);
+  });
+
+  it('deletes a row named twice in one batch once', async () => {
+    const rows = await insert([{ 名称: 'A' }, { 名称: 'B' }]);
+    const res = await h.request('DELETE', `/api/tables/${table.id}/rows`, { ids: [rows[0]!.id, rows[0]!.id] });
+    expect(res.status).toBe(200);
+    expect((await page('')).rows.map((r) => r.cells[id('名称')])).toEqual(['B']);
+  });
+
   it('deletes rows', async () => {
     const rows = await insert([{ 名称: 'A' }, { 名称: 'B' }, { 名称: 'C' }]);
     const res = await h.request('DELETE', `/api/tables/${table.id}/rows`, { ids: [rows[0]!.id, rows[2]!.id] });
