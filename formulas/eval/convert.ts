@@ -18,14 +18,28 @@ function errorCell(error: ErrorValue, language: 'zh-CN' | 'en'): CellValue {
   return { error: error.code, message };
 }
 
-/** Value → JSON form of API.md: dates "YYYY-MM-DD", errors {error, message}, NaN/Infinity → #NUM!. */
+/** An unpaired UTF-16 surrogate: in a `u` regex a well-formed pair is one code point, so only lone halves match. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Text as it can be stored and sent: LEFT, MID and RIGHT count UTF-16 units (as Excel does) and may cut an emoji in
+ * half; UTF-8 (the database, JSON) cannot hold the half, so it becomes U+FFFD here, once, not differently in each.
+ */
+function wellFormed(text: string): string {
+  return LONE_SURROGATE.test(text) ? text.replace(/\p{Cs}/gu, '\uFFFD') : text;
+}
+
+/**
+ * Value → JSON form of API.md: dates "YYYY-MM-DD", errors {error, message}, NaN/Infinity → #NUM!, a lone surrogate
+ * in text → U+FFFD.
+ */
 export function toCellValue(value: Value, language: 'zh-CN' | 'en' = 'en'): CellValue {
   if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return errorCell(NUM, language);
     return value === 0 ? 0 : value; // never -0 in JSON
   }
-  if (typeof value === 'string') return value.length > MAX_TEXT ? errorCell(TOO_LONG, language) : value;
+  if (typeof value === 'string') return value.length > MAX_TEXT ? errorCell(TOO_LONG, language) : wellFormed(value);
   if (value instanceof DateValue) {
     // A date outside Excel's calendar would print as ##### in Excel: an error here.
     return isValidSerial(value.serial) ? isoFromSerial(value.serial) : errorCell(NUM, language);

@@ -72,6 +72,12 @@ describe('JSON forms', () => {
     expect(toCellValue('x'.repeat(40000))).toMatchObject({ error: '#VALUE!' });
   });
 
+  test('toCellValue keeps text well-formed: half an emoji (LEFT cuts by UTF-16 unit) becomes U+FFFD', () => {
+    expect(toCellValue('a\u{1F600}'.slice(0, 2))).toBe('a\uFFFD');
+    expect(toCellValue('\uDE00x\uD83D')).toBe('\uFFFDx\uFFFD');
+    expect(toCellValue('a\u{1F600}b')).toBe('a\u{1F600}b');
+  });
+
   test('fromCellValue', () => {
     expect(fromCellValue('2024-01-31', 'date')).toEqual(new DateValue(45322));
     expect(fromCellValue('2024-01-31', 'text')).toBe('2024-01-31');

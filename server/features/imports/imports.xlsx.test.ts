@@ -26,7 +26,7 @@ async function preview(bytes: Uint8Array, sheet?: string): Promise<ImportPreview
   const res = await h.segsheet.app.request(`/api/workbooks/${wb.id}/imports?filename=x.xlsx${query}`, {
     method: 'POST',
     body: new Uint8Array(bytes),
-    headers: { 'accept-language': 'en' },
+    headers: { 'accept-language': 'en', 'content-type': 'application/octet-stream' },
   });
   expect(res.status).toBe(201);
   return (await res.json()) as ImportPreview;

@@ -14,13 +14,12 @@ import { positionOf, withTableWrite } from './column-cache';
 const RUN_CHUNK = 50_000;
 /** Shorter runs of consecutive ids are written row by row. */
 const MIN_RUN = 64;
-const LONE_SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * Writes one formula column. Consecutive row ids (a new field, a column function: every row) go in one UPDATE
  * joined to json_each over the values, keyed by position: SQLite reads JSON numbers back exactly, and it costs
- * about half of one statement run per row. Tagged cells (errors, booleans, non-finite numbers) and text JSON
- * would not carry byte for byte (lone surrogates) are then written by the per-row UPDATE, as are scattered rows.
+ * about half of one statement run per row. Tagged cells (errors, booleans, non-finite numbers) are then written
+ * by the per-row UPDATE, as are scattered rows. (Text has no lone surrogates: toCellValue made it well-formed.)
  * Answers the number of rows changed (rows deleted meanwhile change nothing).
  */
 export function updateFormulaRows(db: Executor, tableId: string, fieldId: string, rowIds: ArrayLike<number>, cells: ArrayLike<CellValue>, from = 0, to = rowIds.length): number {
@@ -47,8 +46,8 @@ export function updateFormulaRows(db: Executor, tableId: string, fieldId: string
     const special: number[] = [];
     for (let i = k; i < end; i++) {
       const [v, tag] = encodeCell('formula', cells[i] ?? null);
-      values[i - k] = tag === null && !(typeof v === 'string' && LONE_SURROGATE.test(v)) ? v : null;
-      if (values[i - k] !== v || tag !== null) special.push(i);
+      values[i - k] = tag === null ? v : null;
+      if (tag !== null) special.push(i);
     }
     changes += runUpdate(db, tableId, fieldId, first, JSON.stringify(values));
     for (const i of special) {
