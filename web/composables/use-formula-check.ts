@@ -22,6 +22,8 @@ export function useFormulaCheck(source: Ref<string>, fieldId: Ref<string | undef
   const serverError = ref<unknown>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let controller: AbortController | null = null;
+  /** Names this editor already re-read the schema for: an unknown name costs one refresh, not one per keystroke. */
+  const refreshedFor = new Set<string>();
 
   function diagnose(text: string): Diagnostic[] {
     const tableId = wb.table?.id;
@@ -64,16 +66,45 @@ export function useFormulaCheck(source: Ref<string>, fieldId: Ref<string | undef
     }
   }
 
+  /** Names the local check does not know and that were not looked for yet. */
+  function unknownNames(text: string): string[] {
+    return local.value
+      .filter((d) => d.code === 'FORMULA_UNKNOWN_FIELD' || d.code === 'FORMULA_UNKNOWN_TABLE')
+      .map((d) => text.slice(d.start, d.end))
+      .filter((name) => !refreshedFor.has(name));
+  }
+
+  async function refreshSchemaFor(names: readonly string[]): Promise<void> {
+    for (const name of names) refreshedFor.add(name);
+    try {
+      await schema.refresh();
+    } catch (e) {
+      serverError.value = e;
+    }
+  }
+
   watch(source, (text) => {
     clearTimeout(timer);
     serverDiagnostics.value = [];
     if (local.value.length) {
       resultType.value = null;
       preview.value = [];
+      const unknown = unknownNames(text);
+      // The name may have been added in another tab since this one loaded the fields: look once before saying no.
+      if (unknown.length > 0) timer = setTimeout(() => void refreshSchemaFor(unknown), 350);
       return;
     }
     timer = setTimeout(() => void runServer(text), 350);
   }, { immediate: true });
+  // After a refresh the local check may pass: then ask the server as usual.
+  watch(
+    () => schema.schema,
+    () => {
+      if (local.value.length > 0 || source.value.trim() === '') return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void runServer(source.value), 350);
+    },
+  );
   onBeforeUnmount(() => {
     clearTimeout(timer);
     controller?.abort();

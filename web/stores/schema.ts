@@ -26,11 +26,25 @@ export const useSchemaStore = defineStore('schema', () => {
     trash.value = trashed;
   }
 
+  /**
+   * Re-read the workbook's tables and fields: another tab or person may have added the table or field a formula
+   * names since this tab loaded them.
+   */
+  async function refresh(): Promise<void> {
+    const wb = useWorkbookStore();
+    const fieldIds = (): string => wb.table?.fields.map((f) => f.id).join() ?? '';
+    const before = fieldIds();
+    await wb.refreshWorkbook();
+    await Promise.all([wb.refreshTableFields(), load()]);
+    // A field added elsewhere gets its column; its cells come with the rows read again.
+    if (fieldIds() !== before) wb.rowsEpoch++;
+  }
+
   const schema = computed<FormulaSchema>(() => {
     const wb = useWorkbookStore();
     const current = wb.table ? [wb.table] : [];
     return toSchema([...current, ...others.value.filter((t) => t.id !== wb.table?.id)], trash.value);
   });
 
-  return { others, trash, schema, load };
+  return { others, trash, schema, load, refresh };
 });
