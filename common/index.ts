@@ -11,5 +11,8 @@ export { MAX_SIGNIFICANT_DIGITS, readNumberText } from './cell-text/number-text'
 export type { NumberRefusal } from './cell-text/number-text';
 export { refusalText } from './cell-text/refusal-text';
 
+// The wire: every type that crosses the HTTP API
+export * from './wire';
+
 // Limits
 export { MAX_TEXT } from './limits';

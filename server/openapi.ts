@@ -1,10 +1,10 @@
-// GET /api/openapi.json: every route, its body and answer, generated from the zod schemas of wire.ts.
+// GET /api/openapi.json: every route, its body and answer, generated from the zod schemas of common/wire/.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { MAX_TEXT } from '../common';
 import { MAX_FIELD_COLUMNS } from './features/table-width';
 import type { AppEnv } from './http/context';
-import * as w from './wire';
+import * as w from '../common';
 
 interface RouteDoc {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';

@@ -2,7 +2,7 @@
 // with a second column (e_<id>) for error values and booleans. Identifiers come from generated ids only.
 import { sql } from 'kysely';
 import type { Kysely, RawBuilder } from 'kysely';
-import type { CellValue, FieldType } from '../wire';
+import type { CellValue, FieldType } from '../../common';
 import type { Executor } from './database';
 import { sqlColumn, sqlTable, sqlTagColumn } from './ids';
 

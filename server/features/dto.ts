@@ -1,6 +1,6 @@
 // Metadata → wire shapes.
 import type { Executor } from '../db/database';
-import type { Field, Table, TableSummary, Workbook } from '../wire';
+import type { Field, Table, TableSummary, Workbook } from '../../common';
 import type { FieldMeta, TableMeta, WorkbookMeta } from './meta';
 import { listFields, listTables, listTrashedWorkbookFields, listWorkbookFields } from './meta';
 import { countRows } from './rows/rows.repository';

@@ -1,6 +1,6 @@
 // Metadata of workbooks, tables and fields as the services use it (rows of the fixed tables → typed objects).
 import type { Executor } from '../db/database';
-import type { FieldGroup, FieldType, Language, ResultType, SelectOption } from '../wire';
+import type { FieldGroup, FieldType, Language, ResultType, SelectOption } from '../../common';
 import { notFound } from '../http/app-error';
 
 export interface WorkbookMeta {

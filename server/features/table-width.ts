@@ -6,8 +6,8 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/database';
 import { sqlTable } from '../db/ids';
 import { AppError } from '../http/app-error';
-import { MAX_TABLE_COLUMNS } from '../wire';
-import type { FieldType } from '../wire';
+import { MAX_TABLE_COLUMNS } from '../../common';
+import type { FieldType } from '../../common';
 
 /** Columns that are not a field's: id and _version. */
 const ROW_COLUMNS = 2;

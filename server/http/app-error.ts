@@ -1,33 +1,8 @@
-// The one closed list of error codes of the API, their HTTP statuses and their messages (zh-CN, en).
-// Plain TypeScript (no Hono import) so server/wire.ts can re-export the codes to the web app.
+// The HTTP statuses and the messages (zh-CN, en) of the API's error codes (the codes: common/wire/errors.ts).
+import type { ErrorCode, Language } from '../../common';
 
-export const ERROR_CODES = [
-  'BAD_REQUEST',
-  'LIMIT_EXCEEDED',
-  'NOT_FOUND',
-  'FIELD_NOT_FOUND',
-  'VERSION_CONFLICT',
-  'NAME_TAKEN',
-  'UNDO_EMPTY',
-  'TEMPLATE_FIELD_EXISTS',
-  'PAYLOAD_TOO_LARGE',
-  'INVALID_CELL',
-  'INVALID_NAME',
-  'FORMULA_INVALID',
-  'FORMULA_CYCLE',
-  'TYPE_CHANGE_LOSSY',
-  'IMPORT_UNREADABLE',
-  'IMPORT_BAD_ROWS',
-  'IMPORT_MAPPING',
-  'TEMPLATE_INPUT_MISSING',
-  'TOO_MANY_FIELDS',
-  'HOST_NOT_ALLOWED',
-  'CROSS_SITE_WRITE',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'INTERNAL',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-export type MessageLanguage = 'zh-CN' | 'en';
+export type { ErrorCode };
+export type MessageLanguage = Language;
 
 export const ERROR_STATUS: Record<ErrorCode, 400 | 403 | 404 | 409 | 413 | 415 | 422 | 500> = {
   BAD_REQUEST: 400,

@@ -9,7 +9,7 @@ import type { ServerType } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../test/harness';
 import type { Harness } from '../test/harness';
-import type { ErrorEnvelope, ImportPreview, Table, UndoResult, Workbook } from '../wire';
+import type { ErrorEnvelope, ImportPreview, Table, UndoResult, Workbook } from '../../common';
 
 let h: Harness;
 let wb: Workbook;

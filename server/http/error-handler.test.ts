@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
-import { AppError, ERROR_CODES, ERROR_STATUS, errorMessage } from './app-error';
+import { ERROR_CODES } from '../../common';
+import { AppError, ERROR_STATUS, errorMessage } from './app-error';
 import type { AppEnv } from './context';
 import { onError } from './error-handler';
 import { parseAcceptLanguage } from './language';

@@ -2,7 +2,7 @@
 // stored as it was sent (invalid UTF-8, a lone UTF-16 surrogate) is refused here too, never replaced by U+FFFD.
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { MAX_JSON_DEPTH } from '../wire';
+import { MAX_JSON_DEPTH } from '../../common';
 import { AppError } from './app-error';
 
 export interface Issue {

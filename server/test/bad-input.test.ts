@@ -3,8 +3,8 @@
 // envelope with a code of the closed list (or a success); nothing may answer 5xx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../openapi';
-import { ERROR_CODES } from '../wire';
-import type { ErrorEnvelope, ImportPreview, Table, Workbook } from '../wire';
+import { ERROR_CODES } from '../../common';
+import type { ErrorEnvelope, ImportPreview, Table, Workbook } from '../../common';
 import { as, openHarness } from './harness';
 import type { Harness } from './harness';
 

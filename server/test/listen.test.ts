@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dashboard, ErrorEnvelope, Health, Workbook } from '../wire';
+import type { Dashboard, ErrorEnvelope, Health, Workbook } from '../../common';
 import { openHarness } from './harness';
 import type { Harness } from './harness';
 

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from './harness';
 import type { Harness } from './harness';
-import type { Health, ImportCommitResult, ImportPreview, RowsPage, Workbook } from '../wire';
+import type { Health, ImportCommitResult, ImportPreview, RowsPage, Workbook } from '../../common';
 
 let h: Harness;
 let wb: Workbook;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../server/test/harness';
 import type { Harness } from '../../server/test/harness';
-import type { Workbook } from '../../server/wire';
+import type { Workbook } from '../../common';
 import { ApiError, toApiError } from './api-error';
 import { buildUrl, createApiClient, newStepId } from './client';
 

@@ -1,5 +1,5 @@
 import { ApiError, toApiError } from './api-error';
-import type { Dashboard, HistogramRequest, HistogramResult } from '../../server/wire';
+import type { Dashboard, HistogramRequest, HistogramResult } from '../../common';
 import type {
   Explain, Field, FieldInput, FieldPatch, Filter, FormulaCheck, ImportCommitBody, ImportCommitResult,
   ImportPreview, Language, Row, RowsPage, SummaryResult, Table, TrashItem, UndoResult, Workbook, WriteResult,

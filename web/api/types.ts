@@ -1,4 +1,4 @@
-// Wire types: the one definition lives in server/wire.ts (type-only imports; nothing of the server is bundled).
+// Wire types: the one definition lives in common/wire/ (type-only imports here).
 import type {
   CellValue as WireCellValue,
   ErrorCellValue,
@@ -7,7 +7,7 @@ import type {
   FormulaCheckResult,
   ImportCommit,
   SelectOption as WireSelectOption,
-} from '../../server/wire';
+} from '../../common';
 
 export type {
   BadRow,
@@ -38,7 +38,7 @@ export type {
   WriteResult,
   ImportColumnType,
   RestoreResult,
-} from '../../server/wire';
+} from '../../common';
 
 export type CellValue = WireCellValue;
 export type ErrorValue = ErrorCellValue;

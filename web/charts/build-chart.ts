@@ -1,5 +1,5 @@
 // From a spec, its fetched data and the table's fields to the chart model a <ChartView> draws.
-import type { Field } from '../../server/wire';
+import type { Field } from '../../common';
 import { buildCrosstab } from './crosstab';
 import { buildDistribution } from './distribution';
 import type { ChartDataResult } from './fetch-chart-data';

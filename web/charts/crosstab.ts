@@ -1,5 +1,5 @@
 // Cross-tab of two groupings as a heatmap table (counts, sums or averages) with row and column totals.
-import type { Field, SummaryGroup } from '../../server/wire';
+import type { Field, SummaryGroup } from '../../common';
 import { describeGroup, groupId, orderKeys, type ChartGroup } from './groups';
 import { measureName, toNumber, type MeasureSpec } from './measure';
 import { emptyState } from './states';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Chart } from '../../server/wire';
+import type { Chart } from '../../common';
 import { addChart, appendCharts, cardStyle, cardTableNames, moveChart, removeChart, resizeChart } from './dashboard-layout';
 
 const chart = (id: string, y: number, w = 2, h = 1): Chart => ({ id, tableId: 't', kind: 'bar', fields: ['f'], place: { x: 0, y, w, h } });

@@ -1,7 +1,7 @@
 // Dashboard arrangement as pure list operations. Cards flow in a CSS grid in the order of place.y (then x);
 // place.w is the column span (1..MAX_SPAN_W) and place.h the row span (1..MAX_SPAN_H). Every operation
 // returns a new list with places renumbered (y = position, x = 0), ready to PUT as the dashboard.
-import type { Chart } from '../../server/wire';
+import type { Chart } from '../../common';
 
 export const GRID_COLUMNS = 4;
 export const MAX_SPAN_W = GRID_COLUMNS;

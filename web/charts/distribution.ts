@@ -1,6 +1,6 @@
 // Distribution of one grouping: bar, donut or treemap, with shares in labels and tooltips, each group's
 // suggested action in its tooltip, and chip colours.
-import type { Field, SummaryGroup } from '../../server/wire';
+import type { Field, SummaryGroup } from '../../common';
 import { emptyState } from './states';
 import { capGroupRows, groupRows, measureName, shareName, type GroupRow, type MeasureSpec } from './measure';
 import {

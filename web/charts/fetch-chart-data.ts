@@ -4,7 +4,7 @@
 // Plain fetch with Accept-Language; answers typed data or a typed error, never throws (except on abort).
 import type {
   CellValue, Filter, FilterCondition, HistogramResult, Language, Measure, RowsPage, SummaryGroup, SummaryResult,
-} from '../../server/wire';
+} from '../../common';
 import type { Bin, TierRange } from './histogram';
 import type { ParetoBand, ParetoCustomer } from './pareto';
 import { valueFieldId, type ChartSpec } from './spec';

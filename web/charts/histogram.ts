@@ -1,5 +1,5 @@
 // Histogram of a number field with threshold lines (the grouping wizard draws its cut points with it).
-import type { CellValue, Field } from '../../server/wire';
+import type { CellValue, Field } from '../../common';
 import { describeGroup } from './groups';
 import { emptyState } from './states';
 import {

@@ -1,9 +1,9 @@
 // Fetch + build in one step: what a chart card needs, from its spec, as a ChartModel (errors become its state).
-import type { Field } from '../../server/wire';
+import type { Field } from '../../common';
 import { buildChart } from './build-chart';
 import { fetchChartData, type FetchOptions } from './fetch-chart-data';
 import { chartToSpec, isCompleteSpec, valueFieldId, type ChartSpec } from './spec';
-import type { Chart } from '../../server/wire';
+import type { Chart } from '../../common';
 import { emptyState, errorState } from './states';
 import { baseOption, type ChartContext, type ChartModel } from './theme';
 

@@ -1,6 +1,6 @@
 // The measure of a chart (customer count, or sum/average of a number field) and the rows a distribution
 // shows: one per group, in grouping order, with its value and share.
-import type { CellValue, Field, SummaryGroup } from '../../server/wire';
+import type { CellValue, Field, SummaryGroup } from '../../common';
 import { describeGroup, orderKeys, type ChartGroup } from './groups';
 import type { ChartContext } from './theme';
 

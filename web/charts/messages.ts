@@ -1,6 +1,6 @@
 // Chart strings in zh-CN and en. Merge into vue-i18n as `charts` (see createChartText for use without it).
 // Placeholders use vue-i18n's `{name}` form; no plural forms, so any translator can render them.
-import type { Language } from '../../server/wire';
+import type { Language } from '../../common';
 
 const en = {
   count: 'Customers',

@@ -2,7 +2,7 @@
 // checks they agree). A declared group takes its own colour, else the palette colour of its position among
 // the declared groups; an undeclared value takes a palette colour from a hash of its text (stable when counts
 // change); blank and errors take the "unclassified" grey.
-import type { CellValue, ErrorCellValue, Field } from '../../server/wire';
+import type { CellValue, ErrorCellValue, Field } from '../../common';
 
 export const PALETTE: readonly string[] = [
   '#dbeafe', '#dcfce7', '#fef3c7', '#fee2e2', '#ede9fe', '#cffafe', '#fce7f3', '#e0e7ff',

@@ -1,7 +1,7 @@
 // Pareto (ABC) chart: customers sorted by value as bars, the cumulative share as a line, the 80% and 95% lines,
 // and the A/B/C bands as marked areas. The x axis is the customer rank (a value axis), so the top customers can
 // be drawn as bars while the curve still reaches every customer through the band totals (see fetch-chart-data).
-import type { CellValue, Field } from '../../server/wire';
+import type { CellValue, Field } from '../../common';
 import { describeGroup, groupId, orderKeys, type ChartGroup } from './groups';
 import { outlineFor, paletteColor } from './palette';
 import { emptyState } from './states';

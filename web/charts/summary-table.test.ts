@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellText, sortSummaryRows, summaryCsv, summaryTable } from './summary-table';
 import { amount, en, g, tier, zh } from './test-fixtures';
-import type { Measure } from '../../server/wire';
+import type { Measure } from '../../common';
 
 const measures: Measure[] = [{ op: 'sum', fieldId: 'amount' }, { op: 'avg', fieldId: 'amount' }];
 const groups = [g(['低'], 6, [60, 10]), g(['高'], 2, [300, 150]), g([null], 2, [null, null]), g([5], 0, [null, null])];

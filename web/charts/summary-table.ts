@@ -1,6 +1,6 @@
 // The summary panel as data: one row per group (count, share, and each chosen measure), a totals row,
 // sorting, and CSV (UTF-8 with BOM so Excel reads Chinese text).
-import type { Field, Measure, SummaryGroup } from '../../server/wire';
+import type { Field, Measure, SummaryGroup } from '../../common';
 import { groupRows } from './measure';
 import { groupId, type ChartGroup } from './groups';
 import { formatNumber, formatPercent, type ChartContext } from './theme';

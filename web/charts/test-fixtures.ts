@@ -1,5 +1,5 @@
 // Fields and contexts shared by the chart tests.
-import type { Field, SummaryGroup } from '../../server/wire';
+import type { Field, SummaryGroup } from '../../common';
 import { createChartText } from './messages';
 import type { ChartContext } from './theme';
 

@@ -8,7 +8,7 @@ import type {
   GridComponentOption, LegendComponentOption, MarkAreaComponentOption, MarkLineComponentOption,
   TitleComponentOption, TooltipComponentOption, VisualMapComponentOption,
 } from 'echarts/components';
-import type { CellValue, Field, Language, Measure, SummaryGroup } from '../../server/wire';
+import type { CellValue, Field, Language, Measure, SummaryGroup } from '../../common';
 import type { ChartText } from './messages';
 
 export type ChartOption = ComposeOption<

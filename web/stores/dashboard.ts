@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { Chart } from '../../server/wire';
+import type { Chart } from '../../common';
 import { getApi } from '../api/client';
 import { appendCharts } from '../charts/dashboard-layout';
 import type { CellValue } from '../api/types';

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { TableEvent, TableTask } from '../../server/wire';
+import type { TableEvent, TableTask } from '../../common';
 
 /** A task of the table being looked at, as its events last told (GET /api/tables/:id/events). */
 export interface TaskProgress {

@@ -5,7 +5,7 @@ import { nextTick } from 'vue';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { as, openHarness } from '../../server/test/harness';
 import type { Harness } from '../../server/test/harness';
-import type { Table, Workbook } from '../../server/wire';
+import type { Table, Workbook } from '../../common';
 import { createApiClient, setApi } from '../api/client';
 import { SAMPLE_MAX, useWizardStore } from './wizard';
 import { useWorkbookStore } from './workbook';

@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../server/test/harness';
 import type { Harness } from '../../server/test/harness';
-import type { RowsPage, Table, Workbook } from '../../server/wire';
+import type { RowsPage, Table, Workbook } from '../../common';
 import { createApiClient, getApi, setApi } from '../api/client';
 import { moved, useWorkbookStore } from './workbook';
 

@@ -1,4 +1,4 @@
-// What a saved dashboard must hold beyond its shape (wire.ts DashboardSchema: kinds, places, unique ids): each
+// What a saved dashboard must hold beyond its shape (common/wire DashboardSchema: kinds, places, unique ids): each
 // chart's table is one of the workbook's, its fields, measure fields and label field are that table's, its bins
 // what a histogram takes, its filter one the rows could use. Tables and fields in the trash count: their charts
 // come back with them, and a dashboard must stay savable while they are away.
@@ -6,8 +6,8 @@ import type { Executor } from '../../db/database';
 import { AppError, errorMessage } from '../../http/app-error';
 import { invalidInput } from '../../http/validate';
 import type { Issue } from '../../http/validate';
-import { MAX_HISTOGRAM_BINS as MAX_BINS } from '../../wire';
-import type { Chart, Dashboard } from '../../wire';
+import { MAX_HISTOGRAM_BINS as MAX_BINS } from '../../../common';
+import type { Chart, Dashboard } from '../../../common';
 import { listFieldsWithTrashed } from '../meta';
 import type { FieldMeta } from '../meta';
 import { filterSql } from '../rows/row-query';

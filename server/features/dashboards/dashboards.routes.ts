@@ -5,8 +5,8 @@ import { nowIso } from '../../db/ids';
 import type { AppEnv } from '../../http/context';
 import { readerOf, useWorkbookLanguage } from '../../http/helpers';
 import { jsonBody } from '../../http/validate';
-import { CHART_PLACE_BOUNDS, ChartSchema, DashboardSchema } from '../../wire';
-import type { Chart, Dashboard } from '../../wire';
+import { CHART_PLACE_BOUNDS, ChartSchema, DashboardSchema } from '../../../common';
+import type { Chart, Dashboard } from '../../../common';
 import { getWorkbook } from '../meta';
 import { checkDashboard } from './dashboard-check';
 

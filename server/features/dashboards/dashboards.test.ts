@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSegsheet } from '../../boot';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { Chart, Dashboard, ErrorEnvelope, Table, Workbook } from '../../wire';
+import type { Chart, Dashboard, ErrorEnvelope, Table, Workbook } from '../../../common';
 
 let h: Harness;
 let wb: Workbook;

@@ -8,7 +8,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { Database, Executor } from '../../db/database';
 import { sqliteOf, withConnection } from '../../db/raw';
 import { decodeCell } from '../../db/user-tables';
-import type { CellValue } from '../../wire';
+import type { CellValue } from '../../../common';
 import type { FieldMeta } from '../meta';
 
 export interface ExportSource {

@@ -4,7 +4,7 @@
 import { PassThrough } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import type { CellValue } from '../../wire';
+import type { CellValue } from '../../../common';
 import type { FieldMeta } from '../meta';
 import type { RowCursor } from './export-source';
 

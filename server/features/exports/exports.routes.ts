@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context';
 import { useWorkbookLanguage } from '../../http/helpers';
 import { queryOf } from '../../http/validate';
-import { ExportQuerySchema } from '../../wire';
+import { ExportQuerySchema } from '../../../common';
 import { exportTable } from './exports.service';
 
 export interface ExportsRoutesOptions {

@@ -5,7 +5,7 @@ import type { Executor } from '../../db/database';
 import { sqlTable } from '../../db/ids';
 import { userDb } from '../../db/user-tables';
 import { AppError } from '../../http/app-error';
-import type { ExportQuery } from '../../wire';
+import type { ExportQuery } from '../../../common';
 import { getTable, listFields } from '../meta';
 import type { FieldMeta } from '../meta';
 import { orderSql, parseFilterParam, parseSortParam } from '../rows/row-query';

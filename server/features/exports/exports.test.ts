@@ -6,7 +6,7 @@ import type { AppEnv } from '../../http/context';
 import { onError } from '../../http/error-handler';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { ImportPreview, Row, Table, Workbook } from '../../wire';
+import type { ImportPreview, Row, Table, Workbook } from '../../../common';
 import { exportsRoutes } from './exports.routes';
 import { exportTable } from './exports.service';
 

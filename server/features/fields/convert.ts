@@ -1,5 +1,5 @@
 // Converting a cell to another field type (type changes): what converts, and what would be lost.
-import type { CellInput, CellValue } from '../../wire';
+import type { CellInput, CellValue } from '../../../common';
 import { checkCell } from '../rows/cells';
 import type { FieldMeta } from '../meta';
 

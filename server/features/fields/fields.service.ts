@@ -4,7 +4,7 @@ import type { Database, Executor } from '../../db/database';
 import { newId, nowIso, sqlTable } from '../../db/ids';
 import { addUserColumn, retypeUserColumn, userDb } from '../../db/user-tables';
 import { AppError } from '../../http/app-error';
-import type { Field, FieldInput, FieldPatch, Language, SelectOption } from '../../wire';
+import type { Field, FieldInput, FieldPatch, Language, SelectOption } from '../../../common';
 import { fieldToDto, loadSchemaInfo } from '../dto';
 import { checkFieldFormula } from '../formulas/engine';
 import { recordOperation } from '../history/history.service';

@@ -8,7 +8,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { Field, RowsPage, Table, TableEvent, Workbook } from '../../wire';
+import type { Field, RowsPage, Table, TableEvent, Workbook } from '../../../common';
 
 let h: Harness;
 let server: ServerType;

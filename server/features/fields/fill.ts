@@ -11,7 +11,7 @@ import type { Value } from '../../../formulas';
 import type { Database, Executor } from '../../db/database';
 import { newId, nowIso, sqlColumn, sqlTable, sqlTagColumn } from '../../db/ids';
 import { addUserColumn } from '../../db/user-tables';
-import type { CellValue, Field, FieldInput, TableTask } from '../../wire';
+import type { CellValue, Field, FieldInput, TableTask } from '../../../common';
 import { loadSchemaInfo } from '../dto';
 import { compileStored, toFormulaSchema } from '../formulas/engine';
 import { recordOperation } from '../history/history.service';

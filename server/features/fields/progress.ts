@@ -1,5 +1,5 @@
 // Progress of long work on a table, for GET /api/tables/:id/events. In memory: tasks live only while they run.
-import type { TableEvent, TableTask } from '../../wire';
+import type { TableEvent, TableTask } from '../../../common';
 
 type Listener = (event: TableEvent) => void;
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId, sqlColumn, sqlTable, sqlTagColumn } from '../../db/ids';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { Table, TrashList, Workbook } from '../../wire';
+import type { Table, TrashList, Workbook } from '../../../common';
 
 let h: Harness;
 beforeEach(async () => {

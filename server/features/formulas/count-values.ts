@@ -1,7 +1,7 @@
 // Rows per value of a formula over a whole table: the grouping wizard's live counts on big tables.
 import { isError, toCellValue } from '../../../formulas';
 import type { Value } from '../../../formulas';
-import type { CellValue, Language } from '../../wire';
+import type { CellValue, Language } from '../../../common';
 
 /** Distinct values answered at most (a wizard has a handful of groups; a formula of ids would have millions). */
 export const MAX_COUNTED_VALUES = 1000;

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { ExplainResult, RowsInsertResult, RowsPage, Table, Workbook } from '../../wire';
+import type { ExplainResult, RowsInsertResult, RowsPage, Table, Workbook } from '../../../common';
 
 let h: Harness;
 let wb: Workbook;

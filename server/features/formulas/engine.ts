@@ -2,7 +2,7 @@
 import { checkFormula, compileFormula, storedToShown } from '../../../formulas';
 import type { CheckResult, CompiledFormula, Diagnostic, FormulaSchema, StaticType } from '../../../formulas';
 import { AppError } from '../../http/app-error';
-import type { Language, ResultType } from '../../wire';
+import type { Language, ResultType } from '../../../common';
 import type { FieldMeta, TableMeta } from '../meta';
 
 export interface WorkbookSchemaInfo {

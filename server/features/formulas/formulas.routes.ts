@@ -3,7 +3,7 @@ import type { AppEnv } from '../../http/context';
 import { useWorkbookLanguage } from '../../http/helpers';
 import { requestLanguage } from '../../http/language';
 import { jsonBody } from '../../http/validate';
-import { FormulaCheckSchema } from '../../wire';
+import { FormulaCheckSchema } from '../../../common';
 import { checkFormulaService, explainCell } from './formulas.service';
 
 export function formulasRoutes(): Hono<AppEnv> {

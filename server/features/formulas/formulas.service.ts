@@ -3,7 +3,7 @@ import { checkFormula, compileFormula, storedToShown, toCellValue } from '../../
 import type { CompiledFormula, FormulaData, Value } from '../../../formulas';
 import type { Executor } from '../../db/database';
 import { AppError, notFound } from '../../http/app-error';
-import type { ExplainResult, FormulaCheckResult, Language } from '../../wire';
+import type { ExplainResult, FormulaCheckResult, Language } from '../../../common';
 import { loadSchemaInfo } from '../dto';
 import { getField, getTable, getWorkbook } from '../meta';
 import type { FieldMeta } from '../meta';

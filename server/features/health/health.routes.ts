@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context';
 import { readerOf } from '../../http/helpers';
-import type { Health } from '../../wire';
+import type { Health } from '../../../common';
 import { countRows } from '../rows/rows.repository';
 
 export function healthRoutes(): Hono<AppEnv> {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context';
 import { useWorkbookLanguage } from '../../http/helpers';
 import { requestLanguage } from '../../http/language';
-import type { UndoResult } from '../../wire';
+import type { UndoResult } from '../../../common';
 import { undoOrRedo } from './history.service';
 
 export function historyRoutes(): Hono<AppEnv> {

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database';
 import { nowIso } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
-import type { WriteResult } from '../../wire';
+import type { WriteResult } from '../../../common';
 import { getWorkbook } from '../meta';
 import { ChangeCollector } from '../recompute/changes';
 import { applyOperation } from './apply';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { ErrorEnvelope, Field, RowsInsertResult, RowsPage, Table, UndoResult, Workbook } from '../../wire';
+import type { ErrorEnvelope, Field, RowsInsertResult, RowsPage, Table, UndoResult, Workbook } from '../../../common';
 
 let h: Harness;
 let wb: Workbook;

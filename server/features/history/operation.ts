@@ -1,5 +1,5 @@
 // What the operation log keeps: each edit and its inverse, as data.
-import type { CellValue } from '../../wire';
+import type { CellValue } from '../../../common';
 import type { FieldDefinition } from '../fields/field-definition';
 
 export interface RowCells {

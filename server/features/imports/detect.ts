@@ -1,7 +1,7 @@
 // Column types detected from every row (not a sample): one value that does not fit and the column is text.
 // Each value is read by the one cell-text reader of common/, behind the fast paths and cheap first-character checks.
 import { readBooleanText, readDateText, readNumberText } from '../../../common';
-import type { ImportColumnType } from '../../wire';
+import type { ImportColumnType } from '../../../common';
 import { isoDateForm, mayBeNumber, plainNumberForm } from './fast-parse';
 import type { StoredAs } from './read-source';
 

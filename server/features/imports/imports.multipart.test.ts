@@ -7,7 +7,7 @@ import type { AppEnv } from '../../http/context';
 import { onError } from '../../http/error-handler';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { ErrorEnvelope, ImportPreview, Workbook } from '../../wire';
+import type { ErrorEnvelope, ImportPreview, Workbook } from '../../../common';
 import { importsRoutes } from './imports.routes';
 import { ImportStore } from './imports.store';
 

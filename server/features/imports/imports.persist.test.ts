@@ -9,7 +9,7 @@ import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSegsheet } from '../../boot';
 import type { Segsheet } from '../../boot';
-import type { ErrorEnvelope, ImportCommitResult, ImportPreview, RowsPage, Workbook } from '../../wire';
+import type { ErrorEnvelope, ImportCommitResult, ImportPreview, RowsPage, Workbook } from '../../../common';
 
 interface Running {
   segsheet: Segsheet;

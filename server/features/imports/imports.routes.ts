@@ -7,7 +7,7 @@ import type { AppEnv } from '../../http/context';
 import { useWorkbookLanguage } from '../../http/helpers';
 import { requestLanguage } from '../../http/language';
 import { jsonBody } from '../../http/validate';
-import { ImportCommitSchema } from '../../wire';
+import { ImportCommitSchema } from '../../../common';
 import { notFound } from '../../http/app-error';
 import { newId } from '../../db/ids';
 import { getWorkbook } from '../meta';

@@ -7,7 +7,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Executor } from '../../db/database';
 import type { AppDeps } from '../../http/context';
-import type { ImportColumnType, ImportCommitResult } from '../../wire';
+import type { ImportColumnType, ImportCommitResult } from '../../../common';
 import type { TextEncodingName } from './decode';
 
 export type ImportEvent =

@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { ErrorEnvelope, ImportCommitResult, ImportPreview, RowsPage, Table, Workbook } from '../../wire';
+import type { ErrorEnvelope, ImportCommitResult, ImportPreview, RowsPage, Table, Workbook } from '../../../common';
 
 let h: Harness;
 let wb: Workbook;

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { CellValue, ImportCommitResult, ImportPreview, RowsPage, Table, Workbook } from '../../wire';
+import type { CellValue, ImportCommitResult, ImportPreview, RowsPage, Table, Workbook } from '../../../common';
 import { createRoundTripTable, ROUND_TRIP_ROWS } from './fixtures/round-trip-table';
 
 let h: Harness;

@@ -5,7 +5,7 @@ import type { Executor } from '../../db/database';
 import { sqlColumn } from '../../db/ids';
 import type { SqlValue } from '../../db/user-tables';
 import type { MessageLanguage } from '../../http/app-error';
-import type { BadRow } from '../../wire';
+import type { BadRow } from '../../../common';
 import type { FieldMeta } from '../meta';
 import { BulkInsert } from './bulk-insert';
 import { BAD, badReason, converterFor } from './convert';

@@ -1,6 +1,6 @@
 // Collects the cells a write changed (its own and every formula cell), for the `changes` of the answer.
-import { MAX_CHANGED_CELLS } from '../../wire';
-import type { CellValue, Change, WriteResult } from '../../wire';
+import { MAX_CHANGED_CELLS } from '../../../common';
+import type { CellValue, Change, WriteResult } from '../../../common';
 
 export class ChangeCollector {
   private readonly byTable = new Map<string, Map<string, Change>>();

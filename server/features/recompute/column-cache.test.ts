@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { Field, RowsInsertResult, RowsPage, Table, Workbook } from '../../wire';
+import type { Field, RowsInsertResult, RowsPage, Table, Workbook } from '../../../common';
 
 let h: Harness;
 let table: Table;

@@ -9,7 +9,7 @@ import type SQLite from 'better-sqlite3';
 import type { Value } from '../../../formulas';
 import type { Database, Executor } from '../../db/database';
 import { prepared, sqliteOf } from '../../db/raw';
-import type { CellValue } from '../../wire';
+import type { CellValue } from '../../../common';
 
 export interface CachedColumn {
   /** `type:resultType` of the field when read: a redefined field is read again. */

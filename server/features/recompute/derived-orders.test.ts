@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../db/connection';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { RowsPage, Table, TemplateApplyResult, Workbook } from '../../wire';
+import type { RowsPage, Table, TemplateApplyResult, Workbook } from '../../../common';
 import { ChangeCollector } from './changes';
 import { recomputeWorkbook } from './recompute.service';
 

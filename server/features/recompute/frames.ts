@@ -8,7 +8,7 @@ import type { Executor } from '../../db/database';
 import { sqlColumn, sqlTable, sqlTagColumn } from '../../db/ids';
 import { prepared, sqliteOf, withConnection } from '../../db/raw';
 import { decodeCell, ROW_ID, ROW_VERSION, userDb } from '../../db/user-tables';
-import type { CellValue } from '../../wire';
+import type { CellValue } from '../../../common';
 import type { FieldMeta } from '../meta';
 import { staticTypeOf } from '../formulas/engine';
 import { columnCache, positionOf } from './column-cache';

@@ -5,7 +5,7 @@
 import { createDependencyGraph, toCellValue } from '../../../formulas';
 import type { CompiledFormula, FormulaData, GraphFormula, Value } from '../../../formulas';
 import type { Executor } from '../../db/database';
-import type { CellValue, Language } from '../../wire';
+import type { CellValue, Language } from '../../../common';
 import { loadSchemaInfo } from '../dto';
 import { compileStored, toFormulaSchema } from '../formulas/engine';
 import { getWorkbook } from '../meta';

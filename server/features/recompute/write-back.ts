@@ -7,7 +7,7 @@ import { sqlColumn, sqlTable, sqlTagColumn } from '../../db/ids';
 import { prepared, sqliteOf } from '../../db/raw';
 import { encodeCell, ROW_ID, userDb } from '../../db/user-tables';
 import type { SqlValue } from '../../db/user-tables';
-import type { CellValue } from '../../wire';
+import type { CellValue } from '../../../common';
 import { positionOf, withTableWrite } from './column-cache';
 
 /** Rows per UPDATE … FROM json_each: bounds the JSON text of one statement. */

@@ -1,7 +1,7 @@
 // Cell values written by clients, checked and normalised per field type (nothing is written when one fails).
 // String input to number, date and boolean fields is read by the one cell-text reader of common/.
 import { type CellRefusal, MAX_TEXT, readCellText, refusalText, type TypedKind } from '../../../common';
-import type { CellInput, CellValue } from '../../wire';
+import type { CellInput, CellValue } from '../../../common';
 import type { FieldMeta } from '../meta';
 
 export interface CellProblem {

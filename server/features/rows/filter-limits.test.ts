@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import { MAX_FILTER_CONDITIONS, MAX_FILTER_DEPTH, MAX_JSON_DEPTH, MAX_SORT_FIELDS } from '../../wire';
-import type { ErrorEnvelope, Filter, HistogramResult, RowsPage, SummaryResult, Table, Workbook } from '../../wire';
+import { MAX_FILTER_CONDITIONS, MAX_FILTER_DEPTH, MAX_JSON_DEPTH, MAX_SORT_FIELDS } from '../../../common';
+import type { ErrorEnvelope, Filter, HistogramResult, RowsPage, SummaryResult, Table, Workbook } from '../../../common';
 
 let h: Harness;
 let table: Table;

@@ -5,8 +5,8 @@ import type { RawBuilder } from 'kysely';
 import { sqlColumn, sqlTagColumn } from '../../db/ids';
 import { AppError } from '../../http/app-error';
 import { checkJsonDepth, parseWith } from '../../http/validate';
-import { FilterSchema, MAX_FILTER_CONDITIONS, MAX_FILTER_DEPTH, MAX_SORT_FIELDS } from '../../wire';
-import type { CellInput, Filter, FilterCondition, Sort } from '../../wire';
+import { FilterSchema, MAX_FILTER_CONDITIONS, MAX_FILTER_DEPTH, MAX_SORT_FIELDS } from '../../../common';
+import type { CellInput, Filter, FilterCondition, Sort } from '../../../common';
 import { declaredGroupValues } from '../meta';
 import type { FieldMeta } from '../meta';
 

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { ErrorEnvelope, RowsInsertResult, Table, Workbook } from '../../wire';
+import type { ErrorEnvelope, RowsInsertResult, Table, Workbook } from '../../../common';
 
 let h: Harness;
 let table: Table;

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database';
-import type { Filter, RowsPage, Sort } from '../../wire';
+import type { Filter, RowsPage, Sort } from '../../../common';
 import { getTable, listFields } from '../meta';
 import type { FieldMeta } from '../meta';
 import { filterSql, orderSql, searchSql } from './row-query';

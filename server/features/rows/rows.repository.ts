@@ -5,7 +5,7 @@ import type { Executor } from '../../db/database';
 import { sqlColumn, sqlTable, sqlTagColumn } from '../../db/ids';
 import { decodeCell, encodeCell, ROW_ID, ROW_VERSION, userDb } from '../../db/user-tables';
 import type { SqlValue, UserRecord } from '../../db/user-tables';
-import type { CellValue, Row } from '../../wire';
+import type { CellValue, Row } from '../../../common';
 import type { FieldMeta } from '../meta';
 
 /** SQLite allows 32,766 bound values per statement. */

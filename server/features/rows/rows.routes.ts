@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context';
 import { readerOf, stepOf, useWorkbookLanguage } from '../../http/helpers';
 import { jsonBody, queryOf } from '../../http/validate';
-import { RowsDeleteSchema, RowsInsertSchema, RowsQuerySchema, RowsUpdateSchema } from '../../wire';
+import { RowsDeleteSchema, RowsInsertSchema, RowsQuerySchema, RowsUpdateSchema } from '../../../common';
 import { parseFilterParam, parseSortParam } from './row-query';
 import { readPage } from './rows.read';
 import { deleteRowsService, insertRowsService, updateRowsService } from './rows.service';

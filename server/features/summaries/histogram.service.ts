@@ -6,7 +6,7 @@ import type { Executor } from '../../db/database';
 import { sqlColumn, sqlTable, sqlTagColumn } from '../../db/ids';
 import { userDb } from '../../db/user-tables';
 import { AppError } from '../../http/app-error';
-import type { HistogramBin, HistogramRequest, HistogramResult } from '../../wire';
+import type { HistogramBin, HistogramRequest, HistogramResult } from '../../../common';
 import { getTable, listFields } from '../meta';
 import type { FieldMeta } from '../meta';
 import { filterSql } from '../rows/row-query';

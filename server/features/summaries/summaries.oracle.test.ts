@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { CellValue, HistogramResult, SummaryGroup, SummaryResult, Table, Workbook } from '../../wire';
+import type { CellValue, HistogramResult, SummaryGroup, SummaryResult, Table, Workbook } from '../../../common';
 import { startScanWorker, workerScans } from './scan-pool';
 
 const PROVINCES = ['浙江', '广东', '北京'];

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context';
 import { useWorkbookLanguage } from '../../http/helpers';
 import { jsonBody } from '../../http/validate';
-import { HistogramRequestSchema, SummaryRequestSchema } from '../../wire';
+import { HistogramRequestSchema, SummaryRequestSchema } from '../../../common';
 import { histogram } from './histogram.service';
 import { summarize } from './summaries.service';
 

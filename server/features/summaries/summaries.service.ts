@@ -9,7 +9,7 @@ import { sqlColumn, sqlTable, sqlTagColumn } from '../../db/ids';
 import { prepared, sqliteOf, withConnection } from '../../db/raw';
 import { userDb } from '../../db/user-tables';
 import { AppError } from '../../http/app-error';
-import type { CellValue, SummaryGroup, SummaryRequest, SummaryResult } from '../../wire';
+import type { CellValue, SummaryGroup, SummaryRequest, SummaryResult } from '../../../common';
 import { declaredGroupValues, getTable, listFields } from '../meta';
 import type { FieldMeta } from '../meta';
 import { filterSql } from '../rows/row-query';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import { MAX_BATCH_ROWS } from '../../wire';
-import type { ErrorEnvelope, SummaryResult, Table, Workbook } from '../../wire';
+import { MAX_BATCH_ROWS } from '../../../common';
+import type { ErrorEnvelope, SummaryResult, Table, Workbook } from '../../../common';
 import { startScanWorker, workerScans } from './scan-pool';
 
 let h: Harness;

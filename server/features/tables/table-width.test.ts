@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { ErrorEnvelope, ImportCommitResult, ImportPreview, RowsPage, Table, TrashList, Workbook } from '../../wire';
+import type { ErrorEnvelope, ImportCommitResult, ImportPreview, RowsPage, Table, TrashList, Workbook } from '../../../common';
 
 const MAX = 1_998;
 let h: Harness;

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context';
 import { readerOf, useWorkbookLanguage } from '../../http/helpers';
 import { jsonBody } from '../../http/validate';
-import { TableCreateSchema, TablePatchSchema } from '../../wire';
+import { TableCreateSchema, TablePatchSchema } from '../../../common';
 import { createTable, patchTable, readTable, trashTable } from './tables.service';
 
 export function tablesRoutes(): Hono<AppEnv> {

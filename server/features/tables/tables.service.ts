@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database';
 import { newId, nowIso } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import { createUserTable } from '../../db/user-tables';
-import type { Table, TableCreate, TablePatch } from '../../wire';
+import type { Table, TableCreate, TablePatch } from '../../../common';
 import { tableToDto } from '../dto';
 import { getTable, getWorkbook, listFields, listTables } from '../meta';
 import { checkFree, checkName } from '../names';

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { RowsPage, Table, TemplateApplyResult, Workbook } from '../../wire';
+import type { RowsPage, Table, TemplateApplyResult, Workbook } from '../../../common';
 import { todayIso } from '../recompute/recompute.service';
 
 let h: Harness;

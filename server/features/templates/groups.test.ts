@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listTemplates, templateSample, type Template } from '../../../templates';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { Table, TemplateApplyResult, Workbook } from '../../wire';
+import type { Table, TemplateApplyResult, Workbook } from '../../../common';
 
 let h: Harness;
 beforeEach(async () => {

@@ -2,7 +2,7 @@
 // a new workbook from a template saves them as its dashboard; applying to an own table only answers them.
 import { pick } from '../../../templates';
 import type { Template } from '../../../templates';
-import type { Chart, ChartKind, Language } from '../../wire';
+import type { Chart, ChartKind, Language } from '../../../common';
 
 export interface ChartTargets {
   tableId: string;

@@ -3,8 +3,8 @@
 import { pick, templateSample } from '../../../templates';
 import type { Executor } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
-import { MAX_BATCH_ROWS } from '../../wire';
-import type { CellInput, Language, Workbook } from '../../wire';
+import { MAX_BATCH_ROWS } from '../../../common';
+import type { CellInput, Language, Workbook } from '../../../common';
 import { saveDashboard } from '../dashboards/dashboards.routes';
 import { insertRowsService } from '../rows/rows.service';
 import { createTable } from '../tables/tables.service';

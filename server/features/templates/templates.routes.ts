@@ -8,7 +8,7 @@ import { applyTemplate, requireTemplate } from './templates.service';
 import { workbookFromTemplate } from './template-workbook';
 import { thumbnails } from './thumbnails';
 import { requestLanguage } from '../../http/language';
-import { LanguageSchema, MAX_BATCH_ROWS } from '../../wire';
+import { LanguageSchema, MAX_BATCH_ROWS } from '../../../common';
 
 const ApplySchema = z.object({
   tableId: z.string(),

@@ -5,7 +5,7 @@ import type { Transaction } from 'kysely';
 import type { Database, Executor } from '../../db/database';
 import { transact } from '../recompute/column-cache';
 import { AppError, notFound } from '../../http/app-error';
-import type { Field, TemplateApplyResult } from '../../wire';
+import type { Field, TemplateApplyResult } from '../../../common';
 import { deriveCustomers } from './transactions';
 import { inputMissing } from './errors';
 import { tableToDto } from '../dto';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { Dashboard, ErrorEnvelope, Table, TemplateApplyResult, Workbook } from '../../wire';
+import type { Dashboard, ErrorEnvelope, Table, TemplateApplyResult, Workbook } from '../../../common';
 import { GRID_COLUMNS } from '../../../web/charts/dashboard-layout';
 import { chartToSpec, isCompleteSpec } from '../../../web/charts/spec';
 

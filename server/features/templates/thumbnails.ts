@@ -1,7 +1,7 @@
 // GET /api/templates/thumbnails: the gallery cards' small charts, from each template's own sample data.
 // Computing them evaluates every template on a sample (a few hundred ms), so each language is computed once.
 import { galleryThumbnails, listTemplates, type GalleryThumbnails } from '../../../templates';
-import type { Language } from '../../wire';
+import type { Language } from '../../../common';
 
 const cache = new Map<Language, GalleryThumbnails>();
 

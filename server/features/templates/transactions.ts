@@ -5,7 +5,7 @@ import type { Template } from '../../../templates';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database';
 import { AppError } from '../../http/app-error';
-import type { Field } from '../../wire';
+import type { Field } from '../../../common';
 import { createField } from '../fields/fields.service';
 import { getTable, getWorkbook, listFields, listTables } from '../meta';
 import { freeName } from '../names';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GalleryThumbnails } from '../../../templates';
 import { openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { ErrorEnvelope, Field, RowsPage, Table, Workbook } from '../../wire';
+import type { ErrorEnvelope, Field, RowsPage, Table, Workbook } from '../../../common';
 
 let h: Harness;
 let server: ServerType;

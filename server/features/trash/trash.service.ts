@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database';
 import { newId, nowIso } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import { AppError, notFound } from '../../http/app-error';
-import type { RestoreResult, TrashItem } from '../../wire';
+import type { RestoreResult, TrashItem } from '../../../common';
 import { findTable, findWorkbook, getWorkbook, listFields, listTables } from '../meta';
 import { freeName } from '../names';
 import { recomputeWorkbook } from '../recompute/recompute.service';

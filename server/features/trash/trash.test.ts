@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { Table, TrashItem, TrashList, Workbook } from '../../wire';
-import { TrashListSchema } from '../../wire';
+import type { Table, TrashItem, TrashList, Workbook } from '../../../common';
+import { TrashListSchema } from '../../../common';
 
 let h: Harness;
 let wb: Workbook;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSegsheet } from '../../boot';
 import { as, openHarness } from '../../test/harness';
 import type { Harness } from '../../test/harness';
-import type { ErrorEnvelope, FormulaCheckResult, Table, Workbook, WriteResult } from '../../wire';
+import type { ErrorEnvelope, FormulaCheckResult, Table, Workbook, WriteResult } from '../../../common';
 
 let h: Harness;
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context';
 import { readerOf, useWorkbookLanguage } from '../../http/helpers';
 import { jsonBody } from '../../http/validate';
-import { WorkbookCreateSchema, WorkbookOrderSchema, WorkbookPatchSchema } from '../../wire';
+import { WorkbookCreateSchema, WorkbookOrderSchema, WorkbookPatchSchema } from '../../../common';
 import { createWorkbook, listWorkbooks, orderWorkbooks, patchWorkbook, readWorkbook, trashWorkbook } from './workbooks.service';
 
 export function workbooksRoutes(): Hono<AppEnv> {

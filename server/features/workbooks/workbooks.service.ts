@@ -2,7 +2,7 @@
 import type { Executor } from '../../db/database';
 import { newId, nowIso } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
-import type { Workbook, WorkbookCreate, WorkbookPatch } from '../../wire';
+import type { Workbook, WorkbookCreate, WorkbookPatch } from '../../../common';
 import { workbookToDto } from '../dto';
 import { getWorkbook, listTables } from '../meta';
 import { checkOrder } from '../positions';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextTick, ref } from 'vue';
-import type { Chart } from '../../../server/wire';
+import type { Chart } from '../../../common';
 import { field } from '../../charts/test-fixtures';
 import { useChartModels } from './use-chart-models';
 

@@ -1,7 +1,7 @@
 // Loads the models of a list of dashboard charts and reloads them when the charts, the language or a
 // `version` (bump it when data or formulas change: `changes`/`refetch` for the chart's table) change.
 import { shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
-import type { Chart, Field, Language } from '../../../server/wire';
+import type { Chart, Field, Language } from '../../../common';
 import { loadDashboardChart } from '../../charts/load-chart';
 import { createChartText, type ChartText } from '../../charts/messages';
 import { errorState, type ChartDataError } from '../../charts/states';

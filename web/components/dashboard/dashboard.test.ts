@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Chart } from '../../../server/wire';
+import type { Chart } from '../../../common';
 import { type ApiClient, ApiError, createApiClient, setApi } from '../../api/client';
 import type { Field } from '../../api/types';
 import { simpleToCondition } from '../grid/sort-filter';

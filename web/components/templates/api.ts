@@ -2,7 +2,7 @@
 import type { GalleryThumbnails, Template } from '../../../templates';
 import { getApi } from '../../api/client';
 import type { Language, Workbook } from '../../api/types';
-import type { TemplateApplyResult } from '../../../server/wire';
+import type { TemplateApplyResult } from '../../../common';
 
 /** The fields made, their group counts and the recommended charts over them (not yet on the dashboard). */
 export type ApplyTemplateResult = TemplateApplyResult;
