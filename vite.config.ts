@@ -26,8 +26,8 @@ export default defineConfig({
   },
   test: {
     root: projectRoot,
-    include: ['{common,formulas,server,templates,web}/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'web/e2e/**', 'dist/**'],
+    include: ['architecture.test.ts', '{bench,common,formulas,server,templates,web}/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

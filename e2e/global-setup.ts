@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ensureWebBuild } from '../../server/web-build';
+import { ensureWebBuild } from '../server/web-build';
 import { chromiumPath } from './browser';
 
 // Fail fast, with the fix, when the machine has no Chromium; build the UI once for every test file.

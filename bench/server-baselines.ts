@@ -12,7 +12,7 @@ import { generateOrders, isoFromSerial, ordersToCsv } from './data';
 import { measure, timeOnce, type Timing } from './harness';
 
 export const ONLINE_RETAIL_GZ = '/work/shared/datasets/online_retail.csv.gz';
-const ONLINE_RETAIL_GZ_RELATIVE = new URL('../../../shared/datasets/online_retail.csv.gz', import.meta.url);
+const ONLINE_RETAIL_GZ_RELATIVE = new URL('../../shared/datasets/online_retail.csv.gz', import.meta.url);
 export const RETAIL_AS_OF = '2011-12-10';
 export const SYNTHETIC_AS_OF = '2025-01-01';
 

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Dashboard, SummaryResult, Table, Workbook } from '../../common';
+import type { Dashboard, SummaryResult, Table, Workbook } from '../common';
 import { appAndBrowser, openPage, screenshotDir, SLOW } from './browser';
 
 const poll = { timeout: 30_000, interval: 200 };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const CHILD = fileURLToPath(new URL('./server-child.ts', import.meta.url));
-const BOOT = fileURLToPath(new URL('../boot.ts', import.meta.url));
+const BOOT = fileURLToPath(new URL('../server/boot.ts', import.meta.url));
 
 export class HttpError extends Error {
   constructor(

@@ -7,7 +7,7 @@ type Fetch = (request: Request) => Response | Promise<Response>;
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: server-child.ts <dataDir>');
-const bootPath = fileURLToPath(new URL('../boot.ts', import.meta.url));
+const bootPath = fileURLToPath(new URL('../server/boot.ts', import.meta.url));
 const boot: unknown = await import(bootPath);
 const open: unknown = typeof boot === 'object' && boot !== null ? Reflect.get(boot, 'openSegsheet') : undefined;
 if (typeof open !== 'function') throw new Error('server/boot.ts does not export openSegsheet');

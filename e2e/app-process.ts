@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../server/runtime-env';
+import { projectRoot } from '../server/runtime-env';
 
 export interface RunningApp {
   readonly url: string;

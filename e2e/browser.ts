@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, onTestFailed } from 'vitest';
-import { projectRoot } from '../../server/runtime-env';
+import { projectRoot } from '../server/runtime-env';
 import { startApp, type RunningApp } from './app-process';
 
 export const chromiumPath = process.env.SEGSHEET_CHROMIUM ?? '/usr/bin/chromium';

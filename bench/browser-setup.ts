@@ -1,6 +1,6 @@
 // Data of the browser benchmark: the real app (as `npm start` runs it) holding a big table, a 100-row table and a
 // table with formula fields, all made through the HTTP API (an import for the big ones: it is the fast path).
-import { startApp, type RunningApp } from '../../web/e2e/app-process';
+import { startApp, type RunningApp } from '../e2e/app-process';
 import { field, text } from './server-api';
 
 export interface BenchApp {

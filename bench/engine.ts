@@ -26,7 +26,7 @@ export interface Engine {
 
 export type EngineLoad = { readonly ok: true; readonly engine: Engine } | { readonly ok: false; readonly reason: string };
 
-const INDEX_PATH = fileURLToPath(new URL('../../formulas/index.ts', import.meta.url));
+const INDEX_PATH = fileURLToPath(new URL('../formulas/index.ts', import.meta.url));
 
 function member(target: unknown, name: string): Callable | undefined {
   if ((typeof target !== 'object' && typeof target !== 'function') || target === null) return undefined;

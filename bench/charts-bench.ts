@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, type Browser } from 'playwright-core';
-import { sqlColumn, sqlTable } from '../db/ids';
+import { sqlColumn, sqlTable } from '../server/db/ids';
 import { type BenchApp, fieldId, importTable, startBenchApp, TIER_FORMULA } from './browser-setup';
 import * as page from './browser-page';
 import { measure, median, ms, ratio, rowsLabel, table, verdict } from './harness';

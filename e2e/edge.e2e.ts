@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Workbook } from '../../common';
+import type { Workbook } from '../common';
 import { appAndBrowser, launchBrowser, openPage, screenshotDir, SLOW } from './browser';
 
 const poll = { timeout: 30_000, interval: 200 };
