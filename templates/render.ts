@@ -8,7 +8,6 @@ import {
   numberLiteral,
   pick,
   rowRef,
-  tableRef,
   textLiteral,
   type Language,
 } from './literals';

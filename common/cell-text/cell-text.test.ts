@@ -21,7 +21,7 @@ const CELL_FORMS: readonly (readonly [TypedKind, string, Expected])[] = [
   ['number', ' 42 ', 42],
   ['number', '\t42\n', 42],
   ['number', '123456789012345', 123456789012345],
-  ['number', '0.123456789012345678', 0.123456789012345678],
+  ['number', '0.123456789012345678', Number('0.123456789012345678')],
   // Thousands separators, in groups of three
   ['number', '1,234', 1234],
   ['number', '1,234,567.8', 1234567.8],

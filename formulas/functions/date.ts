@@ -40,7 +40,8 @@ function date(args: readonly Arg[], row: number): Value {
     if (n instanceof ErrorValue) return n;
     parts.push(trunc(n));
   }
-  let [y = 0, m = 1, d = 1] = parts;
+  const [year = 0, m = 1, d = 1] = parts;
+  let y = year;
   if (y < 0 || y >= 10000) return badArgument('DATE', 'the year must be between 0 and 9999.', '年份必须在 0 到 9999 之间。', '#NUM!');
   if (y < 1900) y += 1900; // Excel: DATE(24,1,1) is 1924-01-01
   return dateResult(serialFromParts(y, m, d));

@@ -1,7 +1,7 @@
 // Static result types of operators, mirroring the run-time rules of eval/operators.ts (FORMULAS.md
 // settled 3: a date ± a number is a date, a date − a date a number).
 
-import type { BinaryOp, UnaryOp } from '../eval/operators';
+import type { BinaryOp } from '../eval/operators';
 import type { StaticType } from '../eval/values';
 
 export function inferUnary(operand: StaticType): StaticType {

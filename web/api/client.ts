@@ -2,7 +2,7 @@ import { ApiError, toApiError } from './api-error';
 import type { Dashboard, HistogramRequest, HistogramResult } from '../../common';
 import type {
   Explain, Field, FieldInput, FieldPatch, Filter, FormulaCheck, ImportCommitBody, ImportCommitResult,
-  ImportPreview, Language, Row, RowsPage, SummaryResult, Table, TrashItem, UndoResult, Workbook, WriteResult,
+  ImportPreview, Language, RowsPage, SummaryResult, Table, TrashItem, UndoResult, Workbook, WriteResult,
   CellValue, RestoreResult, RowsInsertResult,
 } from './types';
 

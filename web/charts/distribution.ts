@@ -139,7 +139,7 @@ function tileShare(r: GroupRow, rows: readonly GroupRow[]): number {
   return total > 0 ? Math.max(0, r.value ?? 0) / total : 0;
 }
 
-function treemapOption(rows: GroupRow[], input: DistributionInput, ctx: ChartContext, tooltip: Tooltip): ChartOption {
+function treemapOption(rows: GroupRow[], input: DistributionInput, ctx: ChartContext): ChartOption {
   const f = fontsFor(ctx);
   const byId = new Map(rows.map((r) => [r.group.id, r]));
   return {

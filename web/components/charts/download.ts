@@ -16,6 +16,7 @@ export function downloadText(text: string, filename: string, type = 'text/csv;ch
 
 /** A file name from a title: characters that file systems refuse become "_". */
 export function safeFilename(title: string, ext: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are among what file systems refuse
   const base = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim().slice(0, 80) || 'chart';
   return `${base}.${ext}`;
 }
