@@ -3,7 +3,7 @@
 import { shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import type { Chart, Field, Language } from '../../../common';
 import { loadDashboardChart } from '../../charts/load-chart';
-import { createChartText, type ChartText } from '../../charts/messages';
+import { createChartText, type ChartText } from '../../charts/chart-text';
 import { errorState, type ChartDataError } from '../../charts/states';
 import { baseOption, type ChartContext, type ChartModel } from '../../charts/theme';
 

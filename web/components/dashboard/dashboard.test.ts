@@ -5,7 +5,6 @@ import { type ApiClient, ApiError, createApiClient, setApi } from '../../api/cli
 import type { Field } from '../../api/types';
 import { simpleToCondition } from '../grid/sort-filter';
 import { useDashboardStore } from '../../stores/dashboard';
-import { dashboardMessages } from './messages';
 import { filterModelFor, groupableFields, numberFields } from './fields';
 
 const f = (id: string, type: Field['type'], extra: Partial<Field> = {}): Field => ({ id, tableId: 't1', name: id, type, ...extra });
@@ -70,11 +69,5 @@ describe('dashboard store', () => {
     const dash = useDashboardStore();
     dash.bump();
     expect(dash.version).toBe(1);
-  });
-});
-
-describe('dashboard messages', () => {
-  it('have the same keys in zh-CN and en', () => {
-    expect(Object.keys(dashboardMessages['zh-CN']).sort()).toEqual(Object.keys(dashboardMessages.en).sort());
   });
 });

@@ -6,7 +6,6 @@ import {
   parseParameter, parseParameters, previewBars, suggestTransactions, summaryInputs, usedParameters,
 } from './logic';
 import { thumbnailBars, thumbnailDonut } from './thumbnail';
-import { templateMessages } from './messages';
 
 const field = (id: string, name: string, type: Field['type'], resultType?: Field['resultType']): Field =>
   ({ id, tableId: 't', name, type, ...(resultType ? { resultType } : {}) }) as Field;
@@ -74,14 +73,6 @@ describe('parameters', () => {
       expect(errors).toEqual({});
       for (const p of t.parameters) expect(values[p.key]).toEqual(p.default);
     }
-  });
-});
-
-describe('messages', () => {
-  it('has the same keys in both languages', () => {
-    const keys = (o: object, prefix = ''): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
-    expect(keys(templateMessages['zh-CN']).sort()).toEqual(keys(templateMessages.en).sort());
   });
 });
 
