@@ -1,7 +1,7 @@
 // Group order and looks, as shared/API.md "Summary" says: the field's grouping order (its `groups`, else its
 // select options), then other values by count, then blank ("未分组 / Unclassified"), then errors.
 import type { CellValue, Field, FilterCondition, Language } from '../../common';
-import type { ChartText } from './messages';
+import type { ChartText } from './chart-text';
 import { declaredGroups, ERROR_OUTLINE, groupColor, isBlankValue, isErrorValue, outlineFor } from './palette';
 
 export type GroupKind = 'declared' | 'other' | 'blank' | 'error';

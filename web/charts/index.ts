@@ -1,5 +1,5 @@
-// The charts area: option builders (pure, no DOM), group order and colours, data loading, i18n messages.
-export { chartMessages, createChartText, type ChartMessageKey, type ChartText } from './messages';
+// The charts area: option builders (pure, no DOM), group order and colours, data loading, chart text.
+export { createChartText, type ChartMessageKey, type ChartText } from './chart-text';
 export {
   declaredGroups, groupColor, hashedColor, outlineFor, PALETTE, paletteColor, textColorFor, UNCLASSIFIED_COLOR,
 } from './palette';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupColor as gridGroupColor } from '../components/grid/group-colors';
+import { groupColor as gridGroupColor } from '../grid/group-colors';
 import { groupColor, outlineFor, paletteColor, PALETTE, textColorFor, UNCLASSIFIED_COLOR } from './palette';
 import { field, tier } from './test-fixtures';
 

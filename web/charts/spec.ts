@@ -3,7 +3,7 @@
 import { CHART_KINDS } from '../../common';
 import type { Chart, ChartKind, Filter } from '../../common';
 import type { MeasureSpec } from './measure';
-import type { ChartMessageKey } from './messages';
+import type { ChartMessageKey } from './chart-text';
 
 /** The kinds, in the order the dialog offers them: the one list of common/wire. */
 export { CHART_KINDS };

@@ -1,6 +1,6 @@
 // Fields and contexts shared by the chart tests.
 import type { Field, SummaryGroup } from '../../common';
-import { createChartText } from './messages';
+import { createChartText } from './chart-text';
 import type { ChartContext } from './theme';
 
 export const en: ChartContext = { t: createChartText('en'), locale: 'en' };

@@ -9,7 +9,7 @@ import type {
   TitleComponentOption, TooltipComponentOption, VisualMapComponentOption,
 } from 'echarts/components';
 import type { CellValue, Field, Language, Measure, SummaryGroup } from '../../common';
-import type { ChartText } from './messages';
+import type { ChartText } from './chart-text';
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption | HeatmapSeriesOption | LineSeriesOption | PieSeriesOption | TreemapSeriesOption

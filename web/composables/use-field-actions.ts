@@ -1,7 +1,7 @@
 import { useI18n } from 'vue-i18n';
 import { getApi, isApiError } from '../api/client';
 import type { Field, FieldInput, FieldPatch, FieldType } from '../api/types';
-import { formulaDependents } from '../components/formula/dependents';
+import { formulaDependents } from '../formula/dependents';
 import { lossySamples, useFieldUiStore } from '../stores/field-ui';
 import { useGridStore } from '../stores/grid';
 import { useNotifyStore } from '../stores/notify';

@@ -3,7 +3,7 @@ import { useI18n } from 'vue-i18n';
 import type { Diagnostic } from '../../formulas';
 import { getApi } from '../api/client';
 import type { CellValue, Language, ResultType } from '../api/types';
-import { localDiagnostics } from '../components/formula/formula-lang';
+import { localDiagnostics } from '../formula/formula-lang';
 import { useSchemaStore } from '../stores/schema';
 import { useWorkbookStore } from '../stores/workbook';
 

@@ -1,11 +1,11 @@
 import { useI18n } from 'vue-i18n';
 import { getApi, isApiError, newStepId } from '../api/client';
 import type { CellValue, Field, Row } from '../api/types';
-import { pasteBlock, planPaste } from '../components/grid/paste-plan';
-import { targetRows } from '../components/grid/paste-rows';
-import { type PasteProgress, serverCellError, writePaste } from '../components/grid/paste-write';
-import { cellToClipboard, sizeOf } from '../components/grid/range';
-import { parseTsv, serializeTsv } from '../components/grid/tsv';
+import { pasteBlock, planPaste } from '../grid/paste-plan';
+import { targetRows } from '../grid/paste-rows';
+import { type PasteProgress, serverCellError, writePaste } from '../grid/paste-write';
+import { cellToClipboard, sizeOf } from '../grid/range';
+import { parseTsv, serializeTsv } from '../grid/tsv';
 import { useGridStore } from '../stores/grid';
 import { useHistoryStore } from '../stores/history';
 import { useNotifyStore } from '../stores/notify';

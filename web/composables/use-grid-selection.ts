@@ -1,6 +1,6 @@
 import type { CellFocusedEvent, CellMouseDownEvent, CellMouseOverEvent, Column } from 'ag-grid-community';
 import type { CellValue } from '../api/types';
-import { type Bounds, boundsOf, type CellPos, type CellRange, inBounds } from '../components/grid/range';
+import { type Bounds, boundsOf, type CellPos, type CellRange, inBounds } from '../grid/range';
 import { useGridStore } from '../stores/grid';
 import { useSelectionStore } from '../stores/selection';
 

@@ -1,7 +1,7 @@
 import { watch } from 'vue';
 import { useI18n } from 'vue-i18n';
-import type { TypedRefusal } from '../components/grid/column-defs';
-import { rowLabel } from '../components/grid/row-label';
+import type { TypedRefusal } from '../grid/column-defs';
+import { rowLabel } from '../grid/row-label';
 import { useGridStore } from '../stores/grid';
 import { useNotifyStore } from '../stores/notify';
 import { useWorkbookStore } from '../stores/workbook';

@@ -4,8 +4,6 @@ import type { Language } from '../api/types';
 import { en, type Messages } from './en';
 import { pickLanguage, STORAGE_KEY } from './locale';
 import { zhCN } from './zh-CN';
-import { chartMessages } from '../charts/messages';
-import { dashboardMessages } from '../components/dashboard/messages';
 
 function readStored(): string | null {
   try {
@@ -22,10 +20,7 @@ export function createAppI18n() {
     legacy: false,
     locale,
     fallbackLocale: 'en',
-    messages: {
-      'zh-CN': { ...zhCN, ...chartMessages['zh-CN'], ...{ dashboard: dashboardMessages['zh-CN'] } },
-      en: { ...en, ...chartMessages.en, ...{ dashboard: dashboardMessages.en } },
-    },
+    messages: { 'zh-CN': zhCN, en },
   });
   setApiLanguage(() => i18n.global.locale.value);
   document.documentElement.lang = locale;

@@ -2,8 +2,8 @@ import type { GridApi } from 'ag-grid-community';
 import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
 import type { Row, WriteResult } from '../api/types';
-import { applyChanges } from '../components/grid/apply-changes';
-import { isViewFiltered } from '../components/grid/empty-overlay';
+import { applyChanges } from '../grid/apply-changes';
+import { isViewFiltered } from '../grid/empty-overlay';
 import { useSelectionStore } from './selection';
 import { useWorkbookStore } from './workbook';
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { PasteError } from '../components/grid/paste-plan';
+import type { PasteError } from '../grid/paste-plan';
 
 export interface PasteReport {
   errors: PasteError[];

@@ -2,7 +2,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ApiClient, createApiClient, setApi } from '../api/client';
 import type { Field, Table, TrashItem, Workbook } from '../api/types';
-import { localDiagnostics } from '../components/formula/formula-lang';
+import { localDiagnostics } from '../formula/formula-lang';
 import { useSchemaStore } from './schema';
 import { useWorkbookStore } from './workbook';
 

@@ -3,7 +3,7 @@ import { computed, ref } from 'vue';
 import type { FormulaSchema } from '../../formulas';
 import { getApi } from '../api/client';
 import type { Table, TrashItem } from '../api/types';
-import { toSchema } from '../components/formula/formula-lang';
+import { toSchema } from '../formula/formula-lang';
 import { useWorkbookStore } from './workbook';
 
 /** Every table of the workbook with its fields, for the formula checker (cross-table references). */

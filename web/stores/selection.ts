@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CellValue } from '../api/types';
-import type { Bounds } from '../components/grid/range';
+import type { Bounds } from '../grid/range';
 
 export interface SelectionStats {
   /** Non-blank cells selected. */

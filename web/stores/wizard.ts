@@ -2,12 +2,12 @@ import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { getApi } from '../api/client';
 import type { CellValue, Field } from '../api/types';
-import { PALETTE } from '../components/grid/group-colors';
-import { CHINA_REGIONS, regionOf } from '../components/wizard/regions';
-import { buildFormula, type InputError, inputErrorsOf, labelsOf, type MappingRule, type StageRule, type ThresholdRule, type TierRule, type WizardMethod, type WizardSpec, warningsOf } from '../components/wizard/rules';
-import { categoriesOf, type GroupPreview, previewGroups, type SourceType } from '../components/wizard/preview';
-import { type Bin, dayCuts, daysSince, niceRound, paretoCuts, quantileCuts } from '../components/wizard/suggest';
-import { countFormula, countsToPreview, wholeCategories, wholeDayHistogram, wholeParetoCuts, wholePercentiles, wholeQuantiles } from '../components/wizard/whole-table';
+import { PALETTE } from '../grid/group-colors';
+import { CHINA_REGIONS, regionOf } from '../wizard/regions';
+import { buildFormula, type InputError, inputErrorsOf, labelsOf, type MappingRule, type StageRule, type ThresholdRule, type TierRule, type WizardMethod, type WizardSpec, warningsOf } from '../wizard/rules';
+import { categoriesOf, type GroupPreview, previewGroups, type SourceType } from '../wizard/preview';
+import { type Bin, dayCuts, daysSince, niceRound, paretoCuts, quantileCuts } from '../wizard/suggest';
+import { countFormula, countsToPreview, wholeCategories, wholeDayHistogram, wholeParetoCuts, wholePercentiles, wholeQuantiles } from '../wizard/whole-table';
 import { useWorkbookStore } from './workbook';
 
 export const SAMPLE_MAX = 20_000;
