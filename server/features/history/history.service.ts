@@ -1,6 +1,6 @@
-// The operation log: every data and schema edit with its inverse, kept in the database (survives restarts).
+// Undo and redo over the operation log (recorded by record-operation.ts, which the services that edit import:
+// they are what undo applies, so the log's writer must not import them back).
 import type { Executor } from '../../db/database';
-import { nowIso } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { WriteResult } from '../../../common';
@@ -8,30 +8,6 @@ import { getWorkbook } from '../meta';
 import { ChangeCollector } from '../recompute/changes';
 import { applyOperation } from './apply';
 import type { Description, Operation } from './operation';
-
-/** Records an edit; a new edit drops what could be redone. */
-export async function recordOperation(
-  db: Executor,
-  workbookId: string,
-  description: Description,
-  forward: Operation,
-  inverse: Operation,
-  step: string | null = null,
-): Promise<void> {
-  await db.deleteFrom('operations').where('workbook_id', '=', workbookId).where('undone', '=', 1).execute();
-  await db
-    .insertInto('operations')
-    .values({
-      workbook_id: workbookId,
-      description: JSON.stringify(description),
-      forward: JSON.stringify(forward),
-      inverse: JSON.stringify(inverse),
-      undone: 0,
-      step,
-      created_at: nowIso(),
-    })
-    .execute();
-}
 
 export interface UndoOutcome {
   result: WriteResult;

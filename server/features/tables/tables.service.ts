@@ -11,7 +11,7 @@ import { checkOrder } from '../positions';
 import { moveToTrash } from '../trash/trash.service';
 import { createField } from '../fields/fields.service';
 import { recomputeWorkbook } from '../recompute/recompute.service';
-import { recordOperation } from '../history/history.service';
+import { recordOperation } from '../history/record-operation';
 import { besideColumns, transact } from '../recompute/column-cache';
 import { checkRoomForColumns, columnsOfType } from '../table-width';
 

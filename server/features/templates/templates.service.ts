@@ -12,7 +12,7 @@ import { tableToDto } from '../dto';
 import { createField } from '../fields/fields.service';
 import { getTable, getWorkbook, listFields } from '../meta';
 import { readRows } from '../rows/rows.repository';
-import { recordOperation } from '../history/history.service';
+import { recordOperation } from '../history/record-operation';
 import { readDashboard } from '../dashboards/dashboards.routes';
 import { recommendedCharts, rowBelow } from './recommended-charts';
 import type { Operation } from '../history/operation';
