@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { AppError } from '../../http/app-error';
 import type { CellInput, Chart, ChartKind, FieldInput } from '../../../common';
-import { saveDashboard } from '../dashboards/dashboards.routes';
+import { saveDashboard } from '../dashboards/dashboards.service';
 import { createField } from '../fields/fields.service';
 import { listFields } from '../meta';
 import { insertRowsService } from '../rows/rows.service';

@@ -5,7 +5,7 @@ import type { Executor } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
 import { MAX_BATCH_ROWS } from '../../../common';
 import type { CellInput, Language, Workbook } from '../../../common';
-import { saveDashboard } from '../dashboards/dashboards.routes';
+import { saveDashboard } from '../dashboards/dashboards.service';
 import { insertRowsService } from '../rows/rows.service';
 import { createTable } from '../tables/tables.service';
 import { createWorkbook, readWorkbook } from '../workbooks/workbooks.service';

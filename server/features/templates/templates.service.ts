@@ -13,7 +13,7 @@ import { createField } from '../fields/fields.service';
 import { getTable, getWorkbook, listFields } from '../meta';
 import { readRows } from '../rows/rows.repository';
 import { recordOperation } from '../history/record-operation';
-import { readDashboard } from '../dashboards/dashboards.routes';
+import { readDashboard } from '../dashboards/dashboards.service';
 import { recommendedCharts, rowBelow } from './recommended-charts';
 import type { Operation } from '../history/operation';
 import { todayIso } from '../recompute/recompute.service';
