@@ -1,13 +1,13 @@
 // Undo and redo over the operation log (recorded by record-operation.ts, which the services that edit import:
 // they are what undo applies, so the log's writer must not import them back).
 import type { Executor } from '../../db/database';
-import { inTransaction } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { WriteResult } from '../../../common';
 import { getWorkbook } from '../meta';
 import { ChangeCollector } from '../recompute/changes';
 import { applyOperation } from './apply';
 import type { Description, Operation } from './operation';
+import { transact } from '../recompute/column-cache';
 
 export interface UndoOutcome {
   result: WriteResult;
@@ -16,7 +16,7 @@ export interface UndoOutcome {
 
 /** Undoes the latest edit of a workbook (or redoes the latest undone one). 409 UNDO_EMPTY when there is none. */
 export async function undoOrRedo(db: Executor, workbookId: string, direction: 'undo' | 'redo'): Promise<UndoOutcome> {
-  return inTransaction(db, async (trx) => {
+  return transact(db, async (trx) => {
     await getWorkbook(trx, workbookId);
     const base = trx.selectFrom('operations').selectAll().where('workbook_id', '=', workbookId);
     const candidates =
