@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from './http/app-error';
-import type { AppDeps, AppEnv } from './http/context';
+import type { AppDeps } from './deps';
+import type { AppEnv } from './http/context';
 import { edgeGuard, isUploadPath } from './http/edge-guard';
 import { errorResponse, onError } from './http/error-handler';
 import { fieldsRoutes } from './features/fields/fields.routes';
@@ -23,7 +24,7 @@ import { workbooksRoutes } from './features/workbooks/workbooks.routes';
 
 export const JSON_BODY_LIMIT = 16 * 1024 * 1024;
 
-export type { AppDeps } from './http/context';
+export type { AppDeps } from './deps';
 
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>();

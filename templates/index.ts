@@ -59,7 +59,7 @@ export {
   type SummaryOptions,
   type SummaryResult,
   type RenderedSummaryField,
-} from './transactions';
+} from './orders';
 export {
   generateSampleData,
   sampleTableData,
@@ -81,7 +81,7 @@ export { asOfHint, usesToday, dateInputs, staleAfterDays, DEFAULT_STALE_DAYS, ty
 import { getTemplate } from './catalog';
 import type { Language } from './literals';
 import { suggestMapping, type FieldInfo, type MappingSuggestion } from './mapping';
-import { ORDER_INPUTS } from './transactions';
+import { ORDER_INPUTS } from './orders';
 
 /** Suggests a field of the user's table for each input of a template (undefined: no such template). */
 export function suggestTemplateMapping(

@@ -4,7 +4,7 @@
 import { pick, rowRef, type Language } from './literals';
 import { effectiveType, looksLikeUnitPrice, normalizeName, type FieldInfo } from './mapping';
 import { QUANTITY_SYNONYMS } from './synonyms';
-import { ORDER_INPUTS } from './transactions';
+import { ORDER_INPUTS } from './orders';
 
 const QUANTITY_WORDS = QUANTITY_SYNONYMS.map(normalizeName);
 

@@ -126,7 +126,7 @@ export const chartSchema = z
   .strict();
 export type TemplateChart = z.infer<typeof chartSchema>;
 
-/** The fields of the customer summary made "from transactions" (templates/transactions.ts). */
+/** The fields of the customer summary made "from transactions" (templates/orders.ts). */
 export const SUMMARY_FIELD_KEYS = ['customer', 'first_purchase', 'last_purchase', 'frequency', 'monetary', 'channel'] as const;
 
 export const SAMPLE_GENERATORS = ['customers', 'orders'] as const;

@@ -1,5 +1,5 @@
 // The fixed metadata tables (Kysely types). User tables (t_<id>) are reached through user-tables.ts.
-import type { Generated, Kysely, Transaction } from 'kysely';
+import type { Generated, Kysely, Selectable, Transaction } from 'kysely';
 
 export interface WorkbooksTable {
   id: string;
@@ -42,6 +42,9 @@ export interface FieldsTable {
   created_at: string;
   deleted_at: string | null;
 }
+
+/** A row of `fields` as read: the one type of a field row (pick the columns a query selects). */
+export type FieldRow = Selectable<FieldsTable>;
 
 export interface SettingsTable {
   key: string;

@@ -1,5 +1,5 @@
 // Metadata of workbooks, tables and fields as the services use it (rows of the fixed tables → typed objects).
-import type { Executor } from '../db/database';
+import type { Executor, FieldRow } from '../db/database';
 import type { FieldGroup, FieldType, Language, ResultType, SelectOption } from '../../common';
 import { notFound } from '../http/app-error';
 
@@ -96,22 +96,9 @@ export async function listTables(db: Executor, workbookId: string): Promise<Tabl
   return rows.map((r) => ({ id: r.id, workbookId: r.workbook_id, name: r.name, position: r.position }));
 }
 
-type FieldRow = {
-  id: string;
-  table_id: string;
-  name: string;
-  type: string;
-  formula: string | null;
-  result_type: string | null;
-  options: string | null;
-  groups: string | null;
-  description: string | null;
-  format: string | null;
-  hidden: number;
-  position: number;
-};
+const FIELD_COLUMNS = ['id', 'table_id', 'name', 'type', 'formula', 'result_type', 'options', 'groups', 'description', 'format', 'hidden', 'position'] as const;
 
-export function fieldFromRow(r: FieldRow): FieldMeta {
+export function fieldFromRow(r: Pick<FieldRow, (typeof FIELD_COLUMNS)[number]>): FieldMeta {
   return {
     id: r.id,
     tableId: r.table_id,
@@ -127,8 +114,6 @@ export function fieldFromRow(r: FieldRow): FieldMeta {
     position: r.position,
   };
 }
-
-const FIELD_COLUMNS = ['id', 'table_id', 'name', 'type', 'formula', 'result_type', 'options', 'groups', 'description', 'format', 'hidden', 'position'] as const;
 
 /** Live fields of a table, in order. */
 export async function listFields(db: Executor, tableId: string): Promise<FieldMeta[]> {

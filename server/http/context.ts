@@ -1,18 +1,7 @@
 // The Hono environment shared by every route: dependencies and the language of messages.
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/database';
+import type { AppDeps } from '../deps';
 import type { MessageLanguage } from './app-error';
 import type { ImportStore } from '../features/imports/imports.store';
-
-export interface AppDeps {
-  db: Kysely<Database>;
-  /** A read-only connection for requests that only read: it does not wait for a transaction of `db`. */
-  readDb?: Kysely<Database>;
-  dbFile: string;
-  version: string;
-  /** Host names answered beyond localhost, 127.0.0.1 and [::1] (SEGSHEET_ALLOWED_HOSTS, HOST); ".x" takes x and its subdomains. */
-  allowedHosts?: readonly string[];
-}
 
 export interface AppEnv {
   Variables: {

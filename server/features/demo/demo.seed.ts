@@ -3,9 +3,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { AppError } from '../../http/app-error';
 import type { CellInput, Chart, ChartKind, FieldInput } from '../../../common';
-import { saveDashboard } from '../dashboards/dashboards.routes';
+import { saveDashboard } from '../dashboards/dashboards.service';
 import { createField } from '../fields/fields.service';
 import { listFields } from '../meta';
+import { transact } from '../recompute/column-cache';
 import { insertRowsService } from '../rows/rows.service';
 import { createTable } from '../tables/tables.service';
 import { createWorkbook } from '../workbooks/workbooks.service';
@@ -38,7 +39,7 @@ const TIER: FieldInput = {
 export async function seedDemoOnFirstStart(db: Kysely<Database>): Promise<void> {
   const done = await db.selectFrom('settings').select('value').where('key', '=', SEEDED).executeTakeFirst();
   if (done) return;
-  const { workbookId, tableId } = await db.transaction().execute(async (trx) => {
+  const { workbookId, tableId } = await transact(db, async (trx) => {
     const wb = await createWorkbook(trx, { name: '演示工作簿 / Demo workbook', language: 'zh-CN' });
     const table = await createTable(trx, wb.id, { name: '客户', fields: FIELDS }, { record: false });
     const fields = await listFields(trx, table.id);

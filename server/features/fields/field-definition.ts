@@ -1,4 +1,5 @@
 // A field's definition as stored (formula in stored form), used by create, patch and the operation log.
+import type { FieldRow } from '../../db/database';
 import type { FieldMeta } from '../meta';
 
 /** Everything of a field but where it lives: one definition with FieldMeta, so the two cannot drift. */
@@ -18,17 +19,10 @@ export function definitionOf(f: FieldMeta): FieldDefinition {
   };
 }
 
-export function definitionColumns(d: FieldDefinition): {
-  name: string;
-  type: string;
-  formula: string | null;
-  result_type: string | null;
-  options: string | null;
-  groups: string | null;
-  description: string | null;
-  format: string | null;
-  hidden: number;
-} {
+/** The columns of a field row that hold its definition. */
+type DefinitionColumns = Omit<FieldRow, 'id' | 'table_id' | 'position' | 'created_at' | 'deleted_at'>;
+
+export function definitionColumns(d: FieldDefinition): DefinitionColumns {
   return {
     name: d.name,
     type: d.type,

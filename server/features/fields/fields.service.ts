@@ -7,7 +7,7 @@ import { AppError } from '../../http/app-error';
 import type { Field, FieldInput, FieldPatch, Language, SelectOption } from '../../../common';
 import { fieldToDto, loadSchemaInfo } from '../dto';
 import { checkFieldFormula } from '../formulas/engine';
-import { recordOperation } from '../history/history.service';
+import { recordOperation } from '../history/record-operation';
 import type { RowCells } from '../history/operation';
 import { getField, getTable, getWorkbook, listFields } from '../meta';
 import type { FieldMeta } from '../meta';

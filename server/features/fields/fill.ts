@@ -14,7 +14,7 @@ import { addUserColumn } from '../../db/user-tables';
 import type { CellValue, Field, FieldInput, TableTask } from '../../../common';
 import { loadSchemaInfo } from '../dto';
 import { compileStored, toFormulaSchema } from '../formulas/engine';
-import { recordOperation } from '../history/history.service';
+import { recordOperation } from '../history/record-operation';
 import { getField, getTable, getWorkbook, listFields } from '../meta';
 import type { FieldMeta } from '../meta';
 import { checkFree, checkName } from '../names';

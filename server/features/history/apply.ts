@@ -1,6 +1,6 @@
 // Applies a logged operation (an undo's inverse or a redo's forward), through the same services and recompute.
 import type { Transaction } from 'kysely';
-import type { Database } from '../../db/database';
+import type { Database, FieldRow } from '../../db/database';
 import { nowIso } from '../../db/ids';
 import { notFound } from '../../http/app-error';
 import { applyDefinition } from '../fields/fields.service';
@@ -19,7 +19,7 @@ async function existing(trx: Transaction<Database>, tableId: string, ids: readon
   return new Set([...rows.keys()].map(String));
 }
 
-async function fieldRow(trx: Transaction<Database>, fieldId: string): Promise<{ id: string; table_id: string; name: string }> {
+async function fieldRow(trx: Transaction<Database>, fieldId: string): Promise<Pick<FieldRow, 'id' | 'table_id' | 'name'>> {
   const f = await trx.selectFrom('fields').select(['id', 'table_id', 'name']).where('id', '=', fieldId).executeTakeFirst();
   if (!f) throw notFound('field', fieldId);
   return f;

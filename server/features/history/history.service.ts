@@ -1,37 +1,13 @@
-// The operation log: every data and schema edit with its inverse, kept in the database (survives restarts).
+// Undo and redo over the operation log (recorded by record-operation.ts, which the services that edit import:
+// they are what undo applies, so the log's writer must not import them back).
 import type { Executor } from '../../db/database';
-import { nowIso } from '../../db/ids';
-import { inTransaction } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { WriteResult } from '../../../common';
 import { getWorkbook } from '../meta';
 import { ChangeCollector } from '../recompute/changes';
 import { applyOperation } from './apply';
 import type { Description, Operation } from './operation';
-
-/** Records an edit; a new edit drops what could be redone. */
-export async function recordOperation(
-  db: Executor,
-  workbookId: string,
-  description: Description,
-  forward: Operation,
-  inverse: Operation,
-  step: string | null = null,
-): Promise<void> {
-  await db.deleteFrom('operations').where('workbook_id', '=', workbookId).where('undone', '=', 1).execute();
-  await db
-    .insertInto('operations')
-    .values({
-      workbook_id: workbookId,
-      description: JSON.stringify(description),
-      forward: JSON.stringify(forward),
-      inverse: JSON.stringify(inverse),
-      undone: 0,
-      step,
-      created_at: nowIso(),
-    })
-    .execute();
-}
+import { transact } from '../recompute/column-cache';
 
 export interface UndoOutcome {
   result: WriteResult;
@@ -40,7 +16,7 @@ export interface UndoOutcome {
 
 /** Undoes the latest edit of a workbook (or redoes the latest undone one). 409 UNDO_EMPTY when there is none. */
 export async function undoOrRedo(db: Executor, workbookId: string, direction: 'undo' | 'redo'): Promise<UndoOutcome> {
-  return inTransaction(db, async (trx) => {
+  return transact(db, async (trx) => {
     await getWorkbook(trx, workbookId);
     const base = trx.selectFrom('operations').selectAll().where('workbook_id', '=', workbookId);
     const candidates =

@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Executor } from '../../db/database';
-import type { AppDeps } from '../../http/context';
+import type { AppDeps } from '../../deps';
 import type { ImportColumnType, ImportCommitResult } from '../../../common';
 import type { TextEncodingName } from './decode';
 

@@ -164,8 +164,9 @@ export function withTableWrite<T>(db: Executor, tableId: string, run: () => Prom
 }
 
 /**
- * `inTransaction` that tells the cache how the transaction ended: entries it changed become trusted on commit
- * and are dropped on rollback. Nested in a caller's transaction it just runs `fn` in it.
+ * The one way our code runs work in a transaction (every write is all-or-nothing). It lives with the cache
+ * because the cache must learn how the transaction ended: entries it changed become trusted on commit and are
+ * dropped on rollback. Nested in a caller's transaction it just runs `fn` in it.
  */
 export async function transact<T>(db: Executor, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   if (db.isTransaction) return fn(db as Transaction<Database>);

@@ -2,8 +2,8 @@
 // at start when the server was down over midnight, and at each midnight while it runs.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import { inTransaction } from '../../db/transaction';
 import { recomputeWorkbook, todayIso } from './recompute.service';
+import { transact } from './column-cache';
 
 const KEY = 'today';
 
@@ -12,7 +12,7 @@ export async function catchUpToday(db: Kysely<Database>): Promise<number> {
   const last = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
   if (last?.value === today) return 0;
   const workbooks = await db.selectFrom('workbooks').select('id').where('as_of', 'is', null).where('deleted_at', 'is', null).execute();
-  for (const wb of workbooks) await inTransaction(db, (trx) => recomputeWorkbook(trx, wb.id, { onlyToday: true }));
+  for (const wb of workbooks) await transact(db, (trx) => recomputeWorkbook(trx, wb.id, { onlyToday: true }));
   await db
     .insertInto('settings')
     .values({ key: KEY, value: today })

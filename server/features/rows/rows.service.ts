@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database';
 import type { UserRecord } from '../../db/user-tables';
 import { AppError, notFound } from '../../http/app-error';
 import type { CellInput, CellValue, Row, RowsInsertResult, WriteResult } from '../../../common';
-import { recordOperation } from '../history/history.service';
+import { recordOperation } from '../history/record-operation';
 import type { RowCells } from '../history/operation';
 import { getTable, listFields } from '../meta';
 import type { FieldMeta } from '../meta';

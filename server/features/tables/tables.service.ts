@@ -1,7 +1,6 @@
 // Tables: create (with fields), rename, reorder fields, trash.
 import type { Executor } from '../../db/database';
 import { newId, nowIso } from '../../db/ids';
-import { inTransaction } from '../../db/transaction';
 import { createUserTable } from '../../db/user-tables';
 import type { Table, TableCreate, TablePatch } from '../../../common';
 import { tableToDto } from '../dto';
@@ -11,7 +10,7 @@ import { checkOrder } from '../positions';
 import { moveToTrash } from '../trash/trash.service';
 import { createField } from '../fields/fields.service';
 import { recomputeWorkbook } from '../recompute/recompute.service';
-import { recordOperation } from '../history/history.service';
+import { recordOperation } from '../history/record-operation';
 import { besideColumns, transact } from '../recompute/column-cache';
 import { checkRoomForColumns, columnsOfType } from '../table-width';
 
@@ -51,7 +50,7 @@ export async function createTable(db: Executor, workbookId: string, input: Table
 }
 
 export async function patchTable(db: Executor, id: string, patch: TablePatch): Promise<Table> {
-  return inTransaction(db, async (trx) => {
+  return transact(db, async (trx) => {
     const t = await getTable(trx, id);
     if (patch.name !== undefined) {
       const name = checkName(patch.name);
@@ -76,7 +75,7 @@ export async function patchTable(db: Executor, id: string, patch: TablePatch): P
 }
 
 export async function trashTable(db: Executor, id: string): Promise<void> {
-  await inTransaction(db, async (trx) => {
+  await transact(db, async (trx) => {
     const t = await getTable(trx, id);
     await moveToTrash(trx, { kind: 'table', objectId: id, workbookId: t.workbookId, tableId: id, name: t.name });
     await recordOperation(trx, t.workbookId, { en: `Delete table ${t.name}`, zh: `删除数据表“${t.name}”` }, { kind: 'table.trash', tableId: id }, { kind: 'table.restore', tableId: id });

@@ -2,20 +2,20 @@
 // (the apply's recommended charts, saved as the new workbook's dashboard).
 import { pick, templateSample } from '../../../templates';
 import type { Executor } from '../../db/database';
-import { inTransaction } from '../../db/transaction';
 import { MAX_BATCH_ROWS } from '../../../common';
 import type { CellInput, Language, Workbook } from '../../../common';
-import { saveDashboard } from '../dashboards/dashboards.routes';
+import { saveDashboard } from '../dashboards/dashboards.service';
 import { insertRowsService } from '../rows/rows.service';
 import { createTable } from '../tables/tables.service';
 import { createWorkbook, readWorkbook } from '../workbooks/workbooks.service';
 import { applyTemplate, requireTemplate } from './templates.service';
+import { transact } from '../recompute/column-cache';
 
 export async function workbookFromTemplate(db: Executor, templateId: string, body: { language?: Language | undefined; rows?: number | undefined }, fallback: Language): Promise<Workbook> {
   const template = requireTemplate(templateId);
   const language = body.language ?? fallback;
   const sample = templateSample(template, { language, ...(body.rows !== undefined ? { customers: body.rows } : {}) });
-  return inTransaction(db, async (trx) => {
+  return transact(db, async (trx) => {
     const wb = await createWorkbook(trx, { name: pick(template.name, language), language, asOf: sample.asOf });
     const table = await createTable(trx, wb.id, { name: sample.table.name, fields: sample.table.fields }, { record: false });
     const idOf = new Map(table.fields.map((f) => [f.name, f.id]));

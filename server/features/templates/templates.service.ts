@@ -6,28 +6,19 @@ import type { Database, Executor } from '../../db/database';
 import { transact } from '../recompute/column-cache';
 import { AppError, notFound } from '../../http/app-error';
 import type { Field, TemplateApplyResult } from '../../../common';
-import { deriveCustomers } from './transactions';
+import type { ApplyBody } from './apply-body';
+import { deriveCustomers } from './orders';
 import { inputMissing } from './errors';
 import { tableToDto } from '../dto';
 import { createField } from '../fields/fields.service';
 import { getTable, getWorkbook, listFields } from '../meta';
 import { readRows } from '../rows/rows.repository';
-import { recordOperation } from '../history/history.service';
-import { readDashboard } from '../dashboards/dashboards.routes';
+import { recordOperation } from '../history/record-operation';
+import { readDashboard } from '../dashboards/dashboards.service';
 import { recommendedCharts, rowBelow } from './recommended-charts';
 import type { Operation } from '../history/operation';
 import { todayIso } from '../recompute/recompute.service';
 import { newestDate } from './newest-date';
-
-export interface ApplyBody {
-  tableId: string;
-  mapping: Record<string, string>;
-  parameters?: Record<string, unknown> | undefined;
-  dryRun?: boolean | undefined;
-  onConflict?: 'ask' | 'rename' | undefined;
-  source?: 'table' | 'transactions' | undefined;
-  rows?: string | undefined;
-}
 
 export type ApplyResult = TemplateApplyResult;
 

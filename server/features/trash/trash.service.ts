@@ -1,12 +1,12 @@
 // The trash: workbooks, tables and fields deleted by users, kept with their data until restored.
 import type { Executor } from '../../db/database';
 import { newId, nowIso } from '../../db/ids';
-import { inTransaction } from '../../db/transaction';
 import { AppError, notFound } from '../../http/app-error';
 import type { RestoreResult, TrashItem } from '../../../common';
 import { findTable, findWorkbook, getWorkbook, listFields, listTables } from '../meta';
 import { freeName } from '../names';
 import { recomputeWorkbook } from '../recompute/recompute.service';
+import { transact } from '../recompute/column-cache';
 
 export interface TrashEntry {
   kind: 'workbook' | 'table' | 'field';
@@ -54,7 +54,7 @@ export async function listTrashedWorkbooks(db: Executor): Promise<TrashItem[]> {
 
 /** Brings back a trashed object with its data; a name taken meanwhile gets a suffix. Formulas are recomputed. */
 export async function restoreFromTrash(db: Executor, trashId: string): Promise<RestoreResult> {
-  return inTransaction(db, async (trx) => {
+  return transact(db, async (trx) => {
     const item = await trx.selectFrom('trash').selectAll().where('id', '=', trashId).executeTakeFirst();
     if (!item) throw notFound('trash item', trashId);
     const kind = item.kind as TrashEntry['kind'];

@@ -1,7 +1,6 @@
 // Workbooks: list, create, rename, as-of date, language, trash.
 import type { Executor } from '../../db/database';
 import { newId, nowIso } from '../../db/ids';
-import { inTransaction } from '../../db/transaction';
 import type { Workbook, WorkbookCreate, WorkbookPatch } from '../../../common';
 import { workbookToDto } from '../dto';
 import { getWorkbook, listTables } from '../meta';
@@ -73,7 +72,7 @@ export async function orderWorkbooks(db: Executor, order: readonly string[]): Pr
 }
 
 export async function trashWorkbook(db: Executor, id: string): Promise<void> {
-  await inTransaction(db, async (trx) => {
+  await transact(db, async (trx) => {
     const wb = await getWorkbook(trx, id);
     await moveToTrash(trx, { kind: 'workbook', objectId: id, workbookId: id, tableId: null, name: wb.name });
   });

@@ -14,7 +14,7 @@ import { createTable } from '../tables/tables.service';
 import { findLink, saveLink, syncDerived } from '../recompute/derived';
 import { recompute } from '../recompute/recompute.service';
 import { inputMissing } from './errors';
-import type { ApplyBody } from './templates.service';
+import type { ApplyBody } from './apply-body';
 
 export async function deriveCustomers(
   trx: Transaction<Database>,
